@@ -1,0 +1,1 @@
+# Instruction DSL generator: see tools/casesgen (written by the bytecode work).

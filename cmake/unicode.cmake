@@ -1,0 +1,1 @@
+# Unicode database generator: see tools/unicodegen (written by the unicode work).
