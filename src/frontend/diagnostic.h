@@ -27,4 +27,9 @@ struct SyntaxErrorInfo {
   bool has_text = false;  // CPython prints no source line when text is None
 };
 
+// The report CPython 3.11 prints on stderr for an uncaught SyntaxError raised
+// while compiling a file: "  File ..., line N", the source line, the carets,
+// "SyntaxError: msg". Defined in diagnostic.cpp.
+std::string format_syntax_error(const SyntaxErrorInfo& e);
+
 }  // namespace spindle::frontend

@@ -1,0 +1,79 @@
+// Formatting of SyntaxErrorInfo as CPython 3.11 prints an uncaught
+// SyntaxError (Python/pythonrun.c: print_exception + print_error_text).
+#include "frontend/diagnostic.h"
+
+#include <algorithm>
+#include <string_view>
+
+#include "unicode/utf8.h"
+
+namespace spindle::frontend {
+
+namespace {
+
+// The source line and caret, as print_error_text lays them out. Offsets are
+// in characters; leading blanks are stripped and the caret moved with them;
+// when `text` holds several lines, the one containing the offset is shown.
+void append_error_text(std::string& out, long offset, long end_offset, std::string_view text) {
+  size_t caret_count = (end_offset > 0 && end_offset > offset) ? size_t(end_offset - offset) : 1;
+  offset--;  // to 0-based
+  while (!text.empty() && (text[0] == ' ' || text[0] == '\t' || text[0] == '\f')) {
+    text.remove_prefix(1);
+    offset--;
+  }
+  // From here on CPython mixes character offsets with byte lengths; it only
+  // clips and splits with them, which we reproduce on code points.
+  std::string_view body = text;
+  if (!body.empty() && body.back() == '\n') body.remove_suffix(1);
+  long len = long(unicode::count_code_points(body));
+  if (offset > len) offset = len;
+  for (;;) {
+    size_t nl = text.find('\n');
+    if (nl == std::string_view::npos) break;
+    long inl = long(unicode::count_code_points(text.substr(0, nl)));
+    if (inl >= offset) break;
+    text.remove_prefix(nl + 1);
+    offset -= inl + 1;
+  }
+  out += "    ";
+  out += text;
+  if (text.empty() || text.back() != '\n') out += '\n';
+  if (offset < 0) return;
+  out += "    ";
+  out.append(size_t(offset), ' ');
+  out.append(caret_count, '^');
+  out += '\n';
+}
+
+}  // namespace
+
+std::string format_syntax_error(const SyntaxErrorInfo& e) {
+  std::string out;
+  out += "  File \"";
+  out += e.filename;
+  out += "\", line ";
+  out += std::to_string(e.lineno);
+  out += '\n';
+  if (e.has_text) {
+    long offset = e.offset;
+    long end_offset = -1;
+    long end_lineno = e.lineno;
+    if (e.type == "SyntaxError") {  // subclasses get a single caret
+      end_offset = e.end_offset > 0 ? e.end_offset : -1;
+      end_lineno = e.end_lineno > 0 ? e.end_lineno : e.lineno;
+    }
+    long line_size = long(unicode::count_code_points(e.text));
+    if (end_lineno > e.lineno) end_offset = line_size;
+    if (end_offset > line_size + 1) end_offset = line_size + 1;
+    append_error_text(out, offset, end_offset, e.text);
+  }
+  out += e.type;
+  if (!e.msg.empty()) {
+    out += ": ";
+    out += e.msg;
+  }
+  out += '\n';
+  return out;
+}
+
+}  // namespace spindle::frontend
