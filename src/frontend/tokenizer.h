@@ -1,0 +1,135 @@
+// The Python 3.11 lexical grammar: SourceText to a stream of Tokens.
+//
+// Pull-based: the parser calls next() as it needs tokens, so the first error
+// met while parsing is the one reported, as in CPython. The tokenizer emits
+// what CPython's C tokenizer emits (no COMMENT/NL/ENCODING tokens): NEWLINE
+// only at the end of a logical line, INDENT/DEDENT from the indentation
+// stack, and at EOF a NEWLINE (if the last line had none), the pending
+// DEDENTs, then ENDMARKER (repeated on every later call).
+//
+// Invariants:
+//   * Token::text views SourceText::text (or, for identifiers that NFKC
+//     changes, a string owned by the Tokenizer); both live as long as the
+//     Tokenizer and the SourceText.
+//   * Positions equal those of Python's `tokenize` module: 1-based lines,
+//     0-based UTF-8 byte columns. INDENT/DEDENT/NEWLINE/ENDMARKER positions
+//     follow the C tokenizer (as the AST needs), e.g. DEDENT and ENDMARKER
+//     are empty tokens at the start of the next line.
+//   * After next() returns false, every later call returns false with the
+//     same error; no input crashes, hangs or allocates per token (only
+//     normalized non-ASCII identifiers allocate).
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+
+#include "frontend/diagnostic.h"
+#include "frontend/source.h"
+
+namespace spindle::frontend {
+
+enum class TokenType : uint8_t {
+#define TOKEN(name, spelling) name,
+#include "frontend/token_types.def"
+#undef TOKEN
+};
+
+// "NAME", "LPAR", ... (the names of Python's token module).
+[[nodiscard]] const char* token_type_name(TokenType t);
+// The exact spelling of an operator type ("(", "**="), "" for the others.
+[[nodiscard]] const char* token_type_spelling(TokenType t);
+
+struct Token {
+  TokenType type = TokenType::ENDMARKER;
+  std::string_view text;  // whole token: STRING includes prefix and quotes
+  int lineno = 0, col_offset = 0, end_lineno = 0, end_col_offset = 0;
+};
+
+// How a failing next() failed. CPython treats these differently when the
+// parser re-tokenizes the rest of the file after a generic "invalid syntax"
+// (_PyPegen_tokenize_full_source_to_check_for_errors): only `Raised` errors
+// (and `Eof` with open brackets opened before the parser's error line)
+// replace the parser's error; the others only count when the parser itself
+// reads the failing token. `err` holds the final SyntaxError in every case.
+enum class TokenizerErrorKind : uint8_t {
+  None,
+  Raised,    // the C tokenizer raised it itself (invalid character, literals, strings, brackets)
+  Eof,       // EOF inside brackets ("'(' was never closed") or after '\' ("unexpected EOF while parsing")
+  Dedent,    // IndentationError: unindent does not match any outer indentation level
+  TabSpace,  // TabError: inconsistent use of tabs and spaces in indentation
+  TooDeep,   // IndentationError: too many levels of indentation
+  LineCont,  // unexpected character after line continuation character
+};
+
+class Tokenizer {
+ public:
+  // `src` and `err` must outlive the Tokenizer; err.filename is set from
+  // `filename` when an error is reported.
+  Tokenizer(const SourceText& src, std::string_view filename, SyntaxErrorInfo& err);
+  Tokenizer(const Tokenizer&) = delete;
+  Tokenizer& operator=(const Tokenizer&) = delete;
+
+  // Produces the next token. Returns false on a lexical error, with `err`
+  // filled exactly as CPython 3.11 fills the SyntaxError and error_kind() set.
+  [[nodiscard]] bool next(Token& out);
+
+  TokenizerErrorKind error_kind() const { return error_kind_; }
+
+  // Bracket nesting at the current point, and the line of the innermost
+  // open bracket (0 when none): what the full-source check above needs.
+  int paren_level() const { return level_; }
+  int innermost_paren_lineno() const { return level_ > 0 ? paren_lineno_[level_ - 1] : 0; }
+
+  const SourceText& source() const { return src_; }
+  std::string_view filename() const { return filename_; }
+
+  static constexpr int kMaxIndent = 100;  // CPython's MAXINDENT
+  static constexpr int kMaxLevel = 200;   // CPython's MAXLEVEL (bracket nesting)
+
+ private:
+  bool fail(TokenizerErrorKind kind);
+  bool error_at(TokenizerErrorKind kind, const char* line_start, const char* cur,
+                std::string msg, int col = -1, int end_col = -1);
+  bool read_indentation(Token& out, bool& emitted);
+  bool lex_number(Token& out, const char* start);
+  bool lex_string(Token& out, const char* start, const char* quote);
+  bool lex_name(Token& out, const char* start);
+  bool lex_operator(Token& out, const char* start);
+  bool verify_end_of_number(const char* p, const char* kind);
+  bool verify_identifier(const char* start, const char* end, std::string_view& name);
+  void make(Token& out, TokenType type, const char* start, const char* end);
+  int col_of(const char* p) const;
+
+  const SourceText& src_;
+  std::string_view filename_;
+  SyntaxErrorInfo& err_;
+  TokenizerErrorKind error_kind_ = TokenizerErrorKind::None;
+
+  const char* begin_;       // src_.text.data()
+  const char* end_;         // one past the last byte
+  const char* cur_;         // next byte to read
+  const char* line_start_;  // start of the physical line holding cur_
+  int lineno_ = 1;
+
+  bool at_bol_ = true;      // at the beginning of a logical line
+  bool done_ = false;       // ENDMARKER emitted
+  bool newline_pending_at_eof_ = false;
+  int pending_dedents_ = 0; // DEDENTs still to emit (negative: INDENT pending)
+  bool cont_line_ = false;  // the current line continues a backslash line
+
+  int indent_ = 0;                      // top of the indentation stack
+  int indstack_[kMaxIndent + 1] = {0};  // columns, tabs to multiples of 8
+  int altindstack_[kMaxIndent + 1] = {0};  // columns, tabs count as 1
+
+  int level_ = 0;  // bracket nesting
+  char paren_stack_[kMaxLevel] = {};
+  int paren_lineno_[kMaxLevel] = {};
+  int paren_col_[kMaxLevel] = {};
+
+  std::deque<std::string> normalized_names_;  // NFKC forms, stable addresses
+  std::u32string scratch_u32_;
+};
+
+}  // namespace spindle::frontend
