@@ -4,7 +4,8 @@
 //
 // Generated API (namespace spindle::vm), all constexpr:
 //   enum class Op : uint16_t         real opcodes 0..255, pseudo 256..
-//   kNumRealOpcodes, kNumOpcodes, kHaveArgument (ops >= it take an oparg)
+//   kNumRealOpcodes, kFirstSpecializedOpcode, kFirstPseudoOpcode (256),
+//   kNumOpcodes (table size); enum class Uop, kNumUops, uop_name(Uop)
 //   op_name(Op) -> const char*       "LOAD_FAST"
 //   is_pseudo, has_arg, has_const, has_name, has_local, has_free,
 //   has_jump (a target: JUMP or JUMP_BACK), is_jump_forward, is_jump_backward,
@@ -16,6 +17,8 @@
 //   deopt_op(Op) -> Op               family head of a specialization, else itself
 //   family_members(Op) -> span<const Op>
 //   pseudo_targets(Op) -> span<const Op>
+//   macro_uops(Op) -> span<const Uop>
+//   is_valid_op(Op), op_flags(Op) -> OpFlag bits
 //   num_popped(Op, oparg, jump), num_pushed(Op, oparg, jump), stack_effect(...)
 #pragma once
 
