@@ -103,7 +103,7 @@ struct CodeUnitInfo {
   int argcount = 0;
   int posonlyargcount = 0;
   int kwonlyargcount = 0;
-  uint32_t flags = 0;  // vm::CodeFlag bits, CO_OPTIMIZED etc.; the assembler adds none but CO_NOFREE never
+  uint32_t flags = 0;  // vm::CodeFlag bits, final: the assembler adds none
 
   std::vector<vm::CodeConstant> consts;  // co_consts (the assembler may append folded tuples)
   std::vector<std::string> names;        // co_names
@@ -115,15 +115,19 @@ struct CodeUnitInfo {
   // key) is there yet.
   int add_const(vm::CodeConstant c);
   // Index of `s` in the list, appending it if absent.
-  int add_name(const std::string& s) { return add_to(names, name_index_, s); }
-  int add_varname(const std::string& s) { return add_to(varnames, varname_index_, s); }
+  // (Entries must not be removed or reordered once indexed.)
+  int add_name(const std::string& s) { return add_to(names, name_index_, names_indexed_, s); }
+  int add_varname(const std::string& s) { return add_to(varnames, varname_index_, varnames_indexed_, s); }
 
  private:
   static int add_to(std::vector<std::string>& v, std::unordered_map<std::string, int>& index,
-                    const std::string& s);
+                    size_t& indexed, const std::string& s);
   std::unordered_map<std::string, int> const_index_;
   std::unordered_map<std::string, int> name_index_;
   std::unordered_map<std::string, int> varname_index_;
+  size_t consts_indexed_ = 0;
+  size_t names_indexed_ = 0;
+  size_t varnames_indexed_ = 0;
 };
 
 }  // namespace spindle::frontend
