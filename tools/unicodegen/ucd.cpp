@@ -1,0 +1,323 @@
+// Reading the UCD text files (UnicodeData.txt and friends) into a Ucd.
+//
+// Strictness: every line must parse completely; a malformed field, an unknown
+// category, a code point out of range, a duplicated entry or a First/Last pair
+// that does not match stops the generator with "file:line: message". Data
+// newer than max_age is dropped here, so later stages never see it.
+#include "ucd.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <set>
+#include <string_view>
+
+namespace unicodegen {
+
+const char* const kCategoryNames[30] = {
+    "Cn", "Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc", "Pd", "Ps",
+    "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co",
+};
+
+void fail(const std::string& where, const std::string& message) {
+  std::fprintf(stderr, "%s: %s\n", where.c_str(), message.c_str());
+  std::exit(1);
+}
+
+namespace {
+
+// One data line of a UCD file: fields split at ';' with comments removed and
+// blanks trimmed.
+struct Line {
+  std::string where;  // "path:line"
+  std::vector<std::string> fields;
+};
+
+std::string trim(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+std::vector<Line> read_lines(const std::string& path, size_t min_fields, size_t max_fields) {
+  std::ifstream in(path);
+  if (!in) fail(path, "cannot open (install the UCD: apt-get install unicode-data)");
+  std::vector<Line> out;
+  std::string text;
+  for (int number = 1; std::getline(in, text); number++) {
+    std::string_view s = text;
+    if (size_t hash = s.find('#'); hash != std::string_view::npos) s = s.substr(0, hash);
+    if (trim(s).empty()) continue;
+    Line line{path + ":" + std::to_string(number), {}};
+    size_t start = 0;
+    for (;;) {
+      size_t semi = s.find(';', start);
+      line.fields.push_back(trim(s.substr(start, semi == std::string_view::npos ? semi : semi - start)));
+      if (semi == std::string_view::npos) break;
+      start = semi + 1;
+    }
+    if (line.fields.size() < min_fields || line.fields.size() > max_fields)
+      fail(line.where, "expected " + std::to_string(min_fields) + ".." + std::to_string(max_fields) +
+                           " fields, found " + std::to_string(line.fields.size()));
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+char32_t parse_cp(const std::string& where, std::string_view s) {
+  if (s.empty() || s.size() > 6) fail(where, "bad code point '" + std::string(s) + "'");
+  uint32_t v = 0;
+  for (char c : s) {
+    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (d < 0) fail(where, "bad code point '" + std::string(s) + "'");
+    v = v * 16 + d;
+  }
+  if (v >= kCodeSpace) fail(where, "code point out of range '" + std::string(s) + "'");
+  return v;
+}
+
+std::pair<char32_t, char32_t> parse_range(const std::string& where, const std::string& s) {
+  size_t dots = s.find("..");
+  if (dots == std::string::npos) {
+    char32_t cp = parse_cp(where, s);
+    return {cp, cp};
+  }
+  auto r = std::make_pair(parse_cp(where, std::string_view(s).substr(0, dots)),
+                          parse_cp(where, std::string_view(s).substr(dots + 2)));
+  if (r.first > r.second) fail(where, "reversed range " + s);
+  return r;
+}
+
+std::vector<char32_t> parse_cp_list(const std::string& where, const std::string& s) {
+  std::vector<char32_t> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t sp = s.find(' ', i);
+    if (sp == std::string::npos) sp = s.size();
+    if (sp > i) out.push_back(parse_cp(where, std::string_view(s).substr(i, sp - i)));
+    i = sp + 1;
+  }
+  return out;
+}
+
+int parse_small_int(const std::string& where, const std::string& s, int max) {
+  if (s.empty() || s.size() > 3) fail(where, "bad number '" + s + "'");
+  int v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') fail(where, "bad number '" + s + "'");
+    v = v * 10 + (c - '0');
+  }
+  if (v > max) fail(where, "number out of range '" + s + "'");
+  return v;
+}
+
+Version parse_version(const std::string& where, const std::string& s) {
+  size_t dot = s.find('.');
+  if (dot == std::string::npos) fail(where, "bad version '" + s + "'");
+  int major = parse_small_int(where, s.substr(0, dot), 255);
+  int minor = parse_small_int(where, s.substr(dot + 1), 255);
+  return static_cast<Version>(major * 256 + minor);
+}
+
+uint8_t parse_category(const std::string& where, const std::string& s) {
+  for (uint8_t i = 0; i < 30; i++)
+    if (s == kCategoryNames[i]) return i;
+  fail(where, "unknown general category '" + s + "'");
+}
+
+// Name characters Spindle's name encoder and lookup rely on.
+void check_name(const std::string& where, const std::string& name) {
+  if (name.empty()) fail(where, "empty name");
+  for (char c : name)
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' || c == '-'))
+      fail(where, "unexpected character in name '" + name + "'");
+}
+
+void read_age(Ucd& ucd, std::vector<Version>& age) {
+  for (const Line& l : read_lines(ucd.source_dir + "/DerivedAge.txt", 2, 2)) {
+    auto [a, b] = parse_range(l.where, l.fields[0]);
+    Version v = parse_version(l.where, l.fields[1]);
+    ucd.input_version = std::max(ucd.input_version, v);
+    for (char32_t c = a; c <= b; c++) {
+      if (age[c]) fail(l.where, "code point listed twice");
+      age[c] = v;
+    }
+  }
+}
+
+void read_unicode_data(Ucd& ucd, const std::vector<Version>& age) {
+  std::string pending_first;  // name of a "<..., First>" waiting for its Last
+  char32_t first_cp = 0;
+  std::set<char32_t> seen;
+  for (const Line& l : read_lines(ucd.source_dir + "/UnicodeData.txt", 15, 15)) {
+    const auto& f = l.fields;
+    char32_t cp = parse_cp(l.where, f[0]);
+    if (!seen.insert(cp).second) fail(l.where, "code point listed twice");
+    std::string name = f[1];
+    char32_t lo = cp, hi = cp;
+    if (name.size() > 8 && name.ends_with(", First>")) {
+      if (!pending_first.empty()) fail(l.where, "First without Last before it");
+      pending_first = name.substr(0, name.size() - 8);
+      first_cp = cp;
+      continue;
+    }
+    if (name.size() > 7 && name.ends_with(", Last>")) {
+      if (pending_first != name.substr(0, name.size() - 7)) fail(l.where, "Last does not match First");
+      pending_first.clear();
+      lo = first_cp;
+    } else if (!pending_first.empty()) {
+      fail(l.where, "expected the Last line of " + pending_first + ">");
+    }
+    uint8_t category = parse_category(l.where, f[2]);
+    uint8_t ccc = static_cast<uint8_t>(parse_small_int(l.where, f[3], 254));
+    Decomposition decomp;
+    if (!f[5].empty()) {
+      std::string d = f[5];
+      if (d[0] == '<') {
+        size_t close = d.find('>');
+        if (close == std::string::npos) fail(l.where, "unterminated decomposition tag");
+        decomp.compat = true;
+        d = d.substr(close + 1);
+      }
+      decomp.cps = parse_cp_list(l.where, d);
+      if (decomp.cps.empty() || decomp.cps.size() > 18) fail(l.where, "bad decomposition length");
+    }
+    int8_t decimal = f[6].empty() ? -1 : static_cast<int8_t>(parse_small_int(l.where, f[6], 9));
+    int8_t digit = f[7].empty() ? -1 : static_cast<int8_t>(parse_small_int(l.where, f[7], 9));
+    bool is_range = lo != hi;
+    if (is_range && (!decomp.cps.empty() || ccc != 0)) fail(l.where, "range with per-character data");
+    if (is_range && name.starts_with("<CJK Ideograph")) {
+      // Split the range where the age crosses max_age (Extension C grew in 15.0).
+      for (char32_t c = lo; c <= hi; c++) {
+        if (!age[c] || age[c] > ucd.max_age) continue;
+        if (!ucd.cjk_ranges.empty() && ucd.cjk_ranges.back().second + 1 == c)
+          ucd.cjk_ranges.back().second = c;
+        else
+          ucd.cjk_ranges.push_back({c, c});
+      }
+    }
+    if (is_range && name == "<Hangul Syllable, Last>" && (lo != 0xAC00 || hi != 0xD7A3))
+      fail(l.where, "Hangul syllables are expected at AC00..D7A3");
+    for (char32_t c = lo; c <= hi; c++) {
+      if (!age[c]) fail(l.where, "code point has no age in DerivedAge.txt");
+      if (age[c] > ucd.max_age) continue;
+      ucd.assigned[c] = true;
+      ucd.category[c] = category;
+      ucd.ccc[c] = ccc;
+      ucd.decimal[c] = decimal;
+      ucd.digit[c] = digit;
+    }
+    if (age[cp] > ucd.max_age) continue;
+    if (!is_range && name[0] != '<') {
+      check_name(l.where, name);
+      ucd.names[cp] = name;
+    }
+    if (!decomp.cps.empty()) ucd.decompositions[cp] = std::move(decomp);
+  }
+  if (!pending_first.empty()) fail(ucd.source_dir + "/UnicodeData.txt", "First without Last at end");
+}
+
+// Reads one binary property from a "range ; Property [; value]" file.
+void read_property(const Ucd& ucd, const std::string& file, const std::string& property,
+                   const std::string& value, const std::vector<Version>& age, std::vector<bool>& out) {
+  bool found = false;
+  for (const Line& l : read_lines(ucd.source_dir + "/" + file, 2, 3)) {
+    if (l.fields[1] != property) continue;
+    if (value.empty() ? l.fields.size() != 2 : l.fields.size() != 3 || l.fields[2] != value) continue;
+    found = true;
+    auto [a, b] = parse_range(l.where, l.fields[0]);
+    for (char32_t c = a; c <= b; c++)
+      if (age[c] && age[c] <= ucd.max_age) out[c] = true;
+  }
+  if (!found) fail(ucd.source_dir + "/" + file, "no entries for " + property + " " + value);
+}
+
+void read_aliases(Ucd& ucd, const std::vector<Version>& age, const std::string& overrides_path) {
+  // Aliases added after max_age to characters that already existed: DerivedAge
+  // cannot tell them apart, so overrides_path lists them ("VERSION alias CP NAME").
+  std::set<std::pair<char32_t, std::string>> dropped;
+  std::set<std::pair<char32_t, std::string>> expected;  // must be present in the input
+  for (const Line& l : read_lines(overrides_path, 1, 1)) {
+    const std::string& s = l.fields[0];
+    size_t a = s.find(' '), b = a == std::string::npos ? a : s.find(' ', a + 1),
+           c = b == std::string::npos ? b : s.find(' ', b + 1);
+    if (c == std::string::npos || s.substr(a + 1, b - a - 1) != "alias")
+      fail(l.where, "expected 'VERSION alias CODEPOINT NAME'");
+    Version v = parse_version(l.where, s.substr(0, a));
+    auto key = std::make_pair(parse_cp(l.where, s.substr(b + 1, c - b - 1)), s.substr(c + 1));
+    if (v > ucd.max_age) dropped.insert(key);
+    if (v <= ucd.input_version) expected.insert(key);
+  }
+  std::set<std::string> names;
+  for (const Line& l : read_lines(ucd.source_dir + "/NameAliases.txt", 3, 3)) {
+    char32_t cp = parse_cp(l.where, l.fields[0]);
+    const std::string& name = l.fields[1];
+    check_name(l.where, name);
+    static const std::set<std::string> kTypes = {"correction", "control", "alternate", "figment",
+                                                 "abbreviation"};
+    if (!kTypes.count(l.fields[2])) fail(l.where, "unknown alias type '" + l.fields[2] + "'");
+    expected.erase({cp, name});
+    if (!age[cp] || age[cp] > ucd.max_age || dropped.count({cp, name})) continue;
+    if (!names.insert(name).second) fail(l.where, "alias listed twice");
+    ucd.aliases.push_back({name, cp});
+  }
+  for (const auto& [cp, name] : expected)
+    fail(overrides_path, "override for alias '" + name + "' does not match NameAliases.txt");
+}
+
+void read_jamo(Ucd& ucd) {
+  ucd.jamo_t.push_back("");
+  for (const Line& l : read_lines(ucd.source_dir + "/Jamo.txt", 2, 2)) {
+    char32_t cp = parse_cp(l.where, l.fields[0]);
+    if (cp >= 0x1100 && cp <= 0x1112) ucd.jamo_l.push_back(l.fields[1]);
+    else if (cp >= 0x1161 && cp <= 0x1175) ucd.jamo_v.push_back(l.fields[1]);
+    else if (cp >= 0x11A8 && cp <= 0x11C2) ucd.jamo_t.push_back(l.fields[1]);
+    else fail(l.where, "unexpected jamo");
+  }
+  if (ucd.jamo_l.size() != 19 || ucd.jamo_v.size() != 21 || ucd.jamo_t.size() != 28)
+    fail(ucd.source_dir + "/Jamo.txt", "expected 19 L, 21 V and 27 T jamo");
+}
+
+}  // namespace
+
+void load_ucd(const std::string& dir, Version max_age, const std::string& overrides_path, Ucd& ucd) {
+  ucd.source_dir = dir;
+  ucd.max_age = max_age;
+  ucd.assigned.assign(kCodeSpace, false);
+  ucd.category.assign(kCodeSpace, 0);
+  ucd.ccc.assign(kCodeSpace, 0);
+  ucd.decimal.assign(kCodeSpace, -1);
+  ucd.digit.assign(kCodeSpace, -1);
+  ucd.xid_start.assign(kCodeSpace, false);
+  ucd.xid_continue.assign(kCodeSpace, false);
+  ucd.nfkc_qc_yes.assign(kCodeSpace, true);
+  ucd.full_composition_exclusion.assign(kCodeSpace, false);
+  ucd.composition_exclusion.assign(kCodeSpace, false);
+
+  std::vector<Version> age(kCodeSpace, 0);
+  read_age(ucd, age);
+  if (ucd.input_version < max_age)
+    fail(dir + "/DerivedAge.txt", "the UCD files are older than the requested version");
+  read_unicode_data(ucd, age);
+  read_property(ucd, "DerivedCoreProperties.txt", "XID_Start", "", age, ucd.xid_start);
+  read_property(ucd, "DerivedCoreProperties.txt", "XID_Continue", "", age, ucd.xid_continue);
+  std::vector<bool> qc_not_yes(kCodeSpace, false);
+  read_property(ucd, "DerivedNormalizationProps.txt", "NFKC_QC", "N", age, qc_not_yes);
+  read_property(ucd, "DerivedNormalizationProps.txt", "NFKC_QC", "M", age, qc_not_yes);
+  for (char32_t c = 0; c < kCodeSpace; c++) ucd.nfkc_qc_yes[c] = !qc_not_yes[c];
+  read_property(ucd, "DerivedNormalizationProps.txt", "Full_Composition_Exclusion", "", age,
+                ucd.full_composition_exclusion);
+  for (const Line& l : read_lines(dir + "/CompositionExclusions.txt", 1, 1)) {
+    char32_t cp = parse_cp(l.where, l.fields[0]);
+    if (age[cp] && age[cp] <= max_age) ucd.composition_exclusion[cp] = true;
+  }
+  read_aliases(ucd, age, overrides_path);
+  read_jamo(ucd);
+  for (char32_t c = 0; c < kCodeSpace; c++)
+    if ((ucd.xid_start[c] || ucd.xid_continue[c]) && !ucd.assigned[c])
+      fail(dir + "/DerivedCoreProperties.txt", "XID property on an unassigned code point");
+}
+
+}  // namespace unicodegen

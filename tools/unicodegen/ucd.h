@@ -1,0 +1,59 @@
+// The Unicode Character Database as the generator sees it: the few properties
+// Spindle needs, read from the UCD text files and cut back to one Unicode
+// version.
+//
+// Invariants after load_ucd() returns:
+// * Only code points whose DerivedAge is <= max_age are assigned; all other
+//   code points have category "Cn" and no name, decomposition or flags.
+// * Every input error was reported as "file:line: message" and the program
+//   exited with status 1; load_ucd never returns partial data.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace unicodegen {
+
+inline constexpr char32_t kCodeSpace = 0x110000;
+
+// Unicode version as major * 256 + minor (e.g. 14.0 = 0x0E00).
+using Version = uint16_t;
+
+struct Decomposition {
+  bool compat = false;  // had a <tag>
+  std::vector<char32_t> cps;
+};
+
+struct Ucd {
+  std::string source_dir;
+  Version input_version = 0;  // the newest age in DerivedAge.txt
+  Version max_age = 0;
+
+  std::vector<bool> assigned;         // per code point
+  std::vector<uint8_t> category;      // index into kCategoryNames
+  std::vector<uint8_t> ccc;
+  std::vector<int8_t> decimal, digit;
+  std::vector<bool> xid_start, xid_continue;
+  std::vector<bool> nfkc_qc_yes;
+  std::vector<bool> full_composition_exclusion;
+  std::vector<bool> composition_exclusion;  // CompositionExclusions.txt
+  std::map<char32_t, std::string> names;    // explicit names (not ranges, not <control>)
+  std::map<char32_t, Decomposition> decompositions;
+  std::vector<std::pair<std::string, char32_t>> aliases;
+  std::vector<std::pair<char32_t, char32_t>> cjk_ranges;  // algorithmic names
+  std::vector<std::string> jamo_l, jamo_v, jamo_t;        // t[0] is ""
+};
+
+// The general categories; index 0 is "Cn" so that an all-zero record means
+// "unassigned".
+extern const char* const kCategoryNames[30];
+
+[[noreturn]] void fail(const std::string& where, const std::string& message);
+
+// Reads the UCD files in `dir`. `overrides_path` lists the changes after
+// max_age that DerivedAge.txt cannot express (see unicode14.txt).
+void load_ucd(const std::string& dir, Version max_age, const std::string& overrides_path, Ucd& ucd);
+
+}  // namespace unicodegen
