@@ -89,38 +89,53 @@ class Tokenizer {
   static constexpr int kMaxLevel = 200;   // CPython's MAXLEVEL (bracket nesting)
 
  private:
-  bool fail(TokenizerErrorKind kind);
-  bool error_at(TokenizerErrorKind kind, const char* line_start, const char* cur,
-                std::string msg, int col = -1, int end_col = -1);
-  bool read_indentation(Token& out, bool& emitted);
-  bool lex_number(Token& out, const char* start);
-  bool lex_string(Token& out, const char* start, const char* quote);
-  bool lex_name(Token& out, const char* start);
-  bool lex_operator(Token& out, const char* start);
-  bool verify_end_of_number(const char* p, const char* kind);
-  bool verify_identifier(const char* start, const char* end, std::string_view& name);
-  void make(Token& out, TokenType type, const char* start, const char* end);
-  int col_of(const char* p) const;
+  bool next_impl(Token& out);
+  int nextc();
+  void backup(int c);
+  bool lookahead(const char* test);
+  // Error reporting, each named after the CPython routine it mirrors.
+  bool syntax_error(std::string msg, int col = -1, int end_col = -1);  // tokenizer's syntaxerror()
+  bool pegen_error(TokenizerErrorKind kind);  // errors pegen formats from tok->done
+  bool lex_number(Token& out, int c);
+  bool lex_string(Token& out, int quote);
+  bool lex_name_rest(Token& out, int c);
+  bool decimal_tail(int& c);
+  bool verify_end_of_number(int c, const char* kind);
+  bool verify_identifier(std::string_view& name);
+  bool continuation_line(int& c);
+  void begin_token();
+  void finish(Token& out, TokenType type);
+  int eof_lineno() const;
+  const char* line_end_or(const char* p) const;  // just past the '\n' ending p's line
 
   const SourceText& src_;
   std::string_view filename_;
   SyntaxErrorInfo& err_;
   TokenizerErrorKind error_kind_ = TokenizerErrorKind::None;
 
-  const char* begin_;       // src_.text.data()
-  const char* end_;         // one past the last byte
-  const char* cur_;         // next byte to read
-  const char* line_start_;  // start of the physical line holding cur_
+  const char* begin_;        // src_.text.data()
+  const char* end_;          // one past the last byte
+  const char* cur_;          // next byte to read
+  const char* line_start_;   // start of the physical line of the last byte read
+  const char* buf_;          // CPython's tok->buf: first line of the token in progress
+  const char* tok_start_ = nullptr;       // start of the current token
+  const char* tok_line_start_ = nullptr;  // line start at the token's first byte
+  int tok_lineno_ = 1;
   int lineno_ = 1;
+  bool line_pending_ = false;  // the last byte read was '\n': next read starts a line
+  bool in_token_ = false;      // CPython's tok->start != NULL
+  bool hit_deferred_error_ = false;
 
-  bool at_bol_ = true;      // at the beginning of a logical line
-  bool done_ = false;       // ENDMARKER emitted
-  bool newline_pending_at_eof_ = false;
-  int pending_dedents_ = 0; // DEDENTs still to emit (negative: INDENT pending)
-  bool cont_line_ = false;  // the current line continues a backslash line
+  bool at_bol_ = true;   // at the beginning of a logical line
+  bool done_ = false;    // ENDMARKER reached
+  bool cont_line_ = false;
+  int pending_ = 0;      // > 0: INDENTs to emit, < 0: DEDENTs to emit
+  int pending_col_ = 0;  // indentation (bytes) of the line the pending tokens belong to
+  Token last_;           // the last token returned (pegen's p->tokens[p->fill-1])
+  bool have_last_ = false;
 
-  int indent_ = 0;                      // top of the indentation stack
-  int indstack_[kMaxIndent + 1] = {0};  // columns, tabs to multiples of 8
+  int indent_ = 0;                         // top of the indentation stack
+  int indstack_[kMaxIndent + 1] = {0};     // columns, tabs to multiples of 8
   int altindstack_[kMaxIndent + 1] = {0};  // columns, tabs count as 1
 
   int level_ = 0;  // bracket nesting
