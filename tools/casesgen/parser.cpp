@@ -171,7 +171,8 @@ class Parser {
   // Source text up to the bracket closing the one just consumed.
   bool balanced_text(const char* open, const char* close, std::string& out) {
     int depth = 1;
-    size_t begin = peek().begin;
+    const int open_line = toks_[pos_ - 1].line;
+    const size_t begin = toks_[pos_ - 1].end;
     while (!at_eof()) {
       if (is(open)) ++depth;
       if (is(close) && --depth == 0) {
@@ -181,7 +182,7 @@ class Parser {
       }
       ++pos_;
     }
-    error(peek().line, std::string("missing '") + close + "'");
+    error(open_line, std::string("missing '") + close + "'");
     return false;
   }
 
