@@ -243,6 +243,29 @@ int digit_value(char32_t cp) { return record(cp).digit; }
 bool is_printable(char32_t cp) { return record(cp).flags & t::kPrintable; }
 bool is_xid_start(char32_t cp) { return record(cp).flags & t::kXidStart; }
 bool is_xid_continue(char32_t cp) { return record(cp).flags & t::kXidContinue; }
+bool is_alpha(char32_t cp) { return record(cp).flags & t::kAlpha; }
+bool is_space(char32_t cp) { return record(cp).flags & t::kSpace; }
+bool is_lowercase(char32_t cp) { return record(cp).flags & t::kLowercase; }
+bool is_uppercase(char32_t cp) { return record(cp).flags & t::kUppercase; }
+bool is_titlecase(char32_t cp) { return category(cp) == "Lt"; }
+bool is_cased(char32_t cp) { return record(cp).flags & t::kCased; }
+bool is_case_ignorable(char32_t cp) { return record(cp).flags & t::kCaseIgnorable; }
+
+CaseMapping case_mapping(CaseKind kind, char32_t cp) {
+  CaseMapping m{{cp, 0, 0}, 1};
+  if (cp > 0x10FFFF) return m;
+  uint32_t block = t::kCaseIndex1[cp >> t::kBlockShift];
+  const t::CaseRecord& r = t::kCaseRecords[t::kCaseIndex2[(block << t::kBlockShift) | (cp & t::kBlockMask)]];
+  int k = static_cast<int>(kind);
+  if (r.extended[k] == 0) {
+    m.cps[0] = static_cast<char32_t>(static_cast<int32_t>(cp) + r.delta[k]);
+    return m;
+  }
+  const uint32_t* d = &t::kCaseData[r.extended[k]];
+  m.size = static_cast<int>(d[0]);
+  for (int i = 0; i < m.size; i++) m.cps[i] = d[1 + i];
+  return m;
+}
 
 std::string name(char32_t cp) {
   std::string out;

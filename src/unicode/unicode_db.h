@@ -48,6 +48,32 @@ namespace spindle::unicode {
 [[nodiscard]] bool is_xid_start(char32_t cp);
 [[nodiscard]] bool is_xid_continue(char32_t cp);
 
+// The str predicates for one character (CPython's unicodectype rules).
+[[nodiscard]] bool is_alpha(char32_t cp);       // category L*
+[[nodiscard]] bool is_space(char32_t cp);       // Zs, or bidirectional class WS, B, S
+[[nodiscard]] bool is_lowercase(char32_t cp);   // Lowercase property
+[[nodiscard]] bool is_uppercase(char32_t cp);   // Uppercase property
+[[nodiscard]] bool is_titlecase(char32_t cp);   // category Lt
+[[nodiscard]] bool is_cased(char32_t cp);       // Cased property
+[[nodiscard]] bool is_case_ignorable(char32_t cp);  // Case_Ignorable property
+[[nodiscard]] inline bool is_decimal(char32_t cp) { return decimal_value(cp) >= 0; }
+[[nodiscard]] inline bool is_digit(char32_t cp) { return digit_value(cp) >= 0; }
+
+// A full case mapping: at most three code points.
+struct CaseMapping {
+  char32_t cps[3];
+  int size;
+  [[nodiscard]] std::u32string_view view() const { return {cps, static_cast<size_t>(size)}; }
+};
+enum class CaseKind { Lower, Upper, Title, Fold };
+
+// What str.lower / upper / title / casefold do to one character: the
+// unconditional SpecialCasing mappings, else UnicodeData's simple ones;
+// folding from CaseFolding.txt (C and F), else the full lower case. The
+// context-dependent final sigma (U+03A3 -> U+03C2) is the caller's business:
+// str.lower decides it with is_cased and is_case_ignorable.
+[[nodiscard]] CaseMapping case_mapping(CaseKind kind, char32_t cp);
+
 enum class NormalForm { NFC, NFD, NFKC, NFKD };
 
 // unicodedata.normalize(form, s).

@@ -11,8 +11,9 @@
 //   whose DerivedAge is later are absent (category Cn, no name, no mapping).
 // * Two-stage lookups: record = kRecords[kRecordIndex2[(kRecordIndex1[cp >>
 //   kBlockShift] << kBlockShift) | (cp & kBlockMask)]], for every cp in
-//   0..0x10FFFF; same shape for kDecompIndex1/2. Index 0 of kDecompData means
-//   "no decomposition".
+//   0..0x10FFFF; same shape for kDecompIndex1/2 and kCaseIndex1/2 (case
+//   record 0 is the identity). Offset 0 of kDecompData and kCaseData means
+//   "none".
 // * kDecompData entries are [header, cp...] with header = length |
 //   (kDecompCompat if the mapping is a compatibility one); mappings are one
 //   level (not recursively expanded).
@@ -45,19 +46,33 @@ inline constexpr unsigned kOneByteWords = 0xC0;
 inline constexpr uint32_t kDecompCompat = 0x100;
 
 // Bits of CharRecord::flags.
-enum CharFlag : uint8_t {
-  kXidStart = 1 << 0,     // DerivedCoreProperties XID_Start
-  kXidContinue = 1 << 1,  // DerivedCoreProperties XID_Continue
-  kPrintable = 1 << 2,    // str.isprintable(): not Cc Cf Cs Co Cn Zl Zp Zs, or ' '
-  kNfkcQcYes = 1 << 3,    // NFKC_Quick_Check = Yes
+enum CharFlag : uint16_t {
+  kXidStart = 1 << 0,       // DerivedCoreProperties XID_Start
+  kXidContinue = 1 << 1,    // DerivedCoreProperties XID_Continue
+  kPrintable = 1 << 2,      // str.isprintable(): not Cc Cf Cs Co Cn Zl Zp Zs, or ' '
+  kNfkcQcYes = 1 << 3,      // NFKC_Quick_Check = Yes
+  kAlpha = 1 << 4,          // str.isalpha(): category Lu Ll Lt Lm Lo
+  kSpace = 1 << 5,          // str.isspace(): category Zs or bidirectional class WS B S
+  kLowercase = 1 << 6,      // DerivedCoreProperties Lowercase (str.islower)
+  kUppercase = 1 << 7,      // DerivedCoreProperties Uppercase (str.isupper)
+  kCased = 1 << 8,          // DerivedCoreProperties Cased (str.title, final sigma)
+  kCaseIgnorable = 1 << 9,  // DerivedCoreProperties Case_Ignorable (final sigma)
 };
 
 struct CharRecord {
   uint8_t category;  // index into kCategoryNames
   uint8_t ccc;       // canonical combining class
-  uint8_t flags;     // CharFlag bits
+  uint16_t flags;    // CharFlag bits
   int8_t decimal;    // decimal digit value (UnicodeData field 6), -1 if none
   int8_t digit;      // digit value (field 7), -1 if none
+};
+
+// Full case mappings of one code point, in the order lower, upper, title,
+// fold: extended[k] == 0 means the single code point cp + delta[k]; otherwise
+// kCaseData[extended[k]] is a length (1..3) followed by the code points.
+struct CaseRecord {
+  int32_t delta[4];
+  uint16_t extended[4];
 };
 
 struct Composition {
@@ -86,6 +101,10 @@ extern const uint16_t kRecordIndex2[];
 extern const uint16_t kDecompIndex1[];
 extern const uint16_t kDecompIndex2[];
 extern const uint32_t kDecompData[];
+extern const CaseRecord kCaseRecords[];  // record 0: every mapping is the identity
+extern const uint16_t kCaseIndex1[];
+extern const uint16_t kCaseIndex2[];
+extern const uint32_t kCaseData[];
 extern const Composition kCompositions[];
 extern const uint32_t kCompositionCount;
 

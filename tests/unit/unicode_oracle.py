@@ -6,8 +6,13 @@ with spindle::unicode. Output, one record per line, code points in hex:
 
   V version                    unicodedata.unidata_version
   R first last cat printable xid_start xid_continue decimal digit ccc
+    alpha space lower upper cased ignorable_or_cased uncased_or_ignorable
                                maximal ranges of code points with equal
                                properties; together they cover 0..10FFFF
+                               (the last three probe Cased and Case_Ignorable
+                               through str.title and final-sigma lowering)
+  C cp lower ; upper ; title ; fold   str.lower() etc. of chr(cp), when any
+                               of them differs from chr(cp)
   N cp name                    unicodedata.name(chr(cp)) for every named cp
   A cp text                    "\\N{text}" is accepted and gives chr(cp)
   X text                       "\\N{text}" is rejected
@@ -42,19 +47,32 @@ def accepted(text):
 
 emit("V " + ud.unidata_version)
 
-# Properties, run-length encoded.
-props = None
-start = 0
-for cp in range(0x110000):
-    ch = chr(cp)
-    p = (ud.category(ch), int(ch.isprintable()), int(ch.isidentifier()),
-         int(("a" + ch).isidentifier()), ud.decimal(ch, -1), ud.digit(ch, -1),
-         ud.combining(ch))
-    if p != props:
-        if props is not None:
-            emit("R %X %X %s %d %d %d %d %d %d" % ((start, cp - 1) + props))
-        props, start = p, cp
-emit("R %X %X %s %d %d %d %d %d %d" % ((start, 0x10FFFF) + props))
+# Properties, run-length encoded. (Local names keep this loop over 1.1M code
+# points near 2 s.)
+def properties():
+    category, decimal, digit, combining = ud.category, ud.decimal, ud.digit, ud.combining
+    sigma, final_sigma, small_sigma = "\u03a3", "\u03c2", "\u03c3"
+    props = None
+    start = 0
+    for cp in range(0x110000):
+        ch = chr(cp)
+        p = (category(ch), ch.isprintable(), ch.isidentifier(),
+             ("a" + ch).isidentifier(), decimal(ch, -1), digit(ch, -1),
+             combining(ch), ch.isalpha(), ch.isspace(), ch.islower(), ch.isupper(),
+             (ch + "a").title()[-1] == "a",                   # ch is cased
+             ("A" + ch + sigma).lower()[-1] == final_sigma,   # ignorable or cased
+             ("A" + sigma + ch).lower()[1] == small_sigma)    # cased, not ignorable
+        if p != props:
+            if props is not None:
+                emit("R %X %X %s %d %d %d %d %d %d %d %d %d %d %d %d %d" % ((start, cp - 1) + props))
+            props, start = p, cp
+        lower = ch.lower()
+        if lower != ch or ch.upper() != ch or ch.title() != ch or ch.casefold() != ch:
+            emit("C %X %s" % (cp, " ; ".join(hexes(x) for x in (lower, ch.upper(), ch.title(), ch.casefold()))))
+    emit("R %X %X %s %d %d %d %d %d %d %d %d %d %d %d %d %d" % ((start, 0x10FFFF) + props))
+
+
+properties()
 
 # Names, and whether \N accepts lower-case spellings.
 for cp in range(0x110000):

@@ -73,6 +73,7 @@ TEST(UnicodeDb, EveryCodePointMatchesCPython) {
   char32_t next_range = 0;
   std::map<std::pair<std::string, char32_t>, std::u32string> single;  // (form, cp) -> normalized
   std::set<char32_t> named;
+  std::set<char32_t> cases;  // code points with a "C" line (they precede the R line covering them)
   size_t names = 0, accepted = 0, rejected = 0, sequences = 0, maybe = 0;
   while (std::getline(lines, line)) {
     std::istringstream in(line);
@@ -84,8 +85,11 @@ TEST(UnicodeDb, EveryCodePointMatchesCPython) {
       EXPECT_EQ(unidata_version(), v);
     } else if (kind == "R") {
       std::string first, last, cat;
-      int printable, xid_start, xid_continue, decimal, digit, ccc;
-      in >> first >> last >> cat >> printable >> xid_start >> xid_continue >> decimal >> digit >> ccc;
+      int printable, xid_start, xid_continue, decimal, digit, ccc, alpha, space, lower, upper, cased,
+          ignorable_or_cased, cased_not_ignorable;
+      in >> first >> last >> cat >> printable >> xid_start >> xid_continue >> decimal >> digit >> ccc >> alpha >>
+          space >> lower >> upper >> cased >> ignorable_or_cased >> cased_not_ignorable;
+      ASSERT_FALSE(in.fail()) << line;
       char32_t a = std::stoul(first, nullptr, 16), b = std::stoul(last, nullptr, 16);
       ASSERT_EQ(a, next_range) << "property ranges must cover every code point";
       next_range = b + 1;
@@ -103,6 +107,31 @@ TEST(UnicodeDb, EveryCodePointMatchesCPython) {
           ADD_FAILURE() << "decimal/digit U+" << std::hex << unsigned{c};
         if (combining_class(c) != ccc && bad.report("ccc"))
           ADD_FAILURE() << "combining_class U+" << std::hex << unsigned{c};
+        if ((is_alpha(c) != bool(alpha) || is_space(c) != bool(space) || is_lowercase(c) != bool(lower) ||
+             is_uppercase(c) != bool(upper)) &&
+            bad.report("str predicates"))
+          ADD_FAILURE() << "isalpha/isspace/islower/isupper U+" << std::hex << unsigned{c};
+        if ((is_cased(c) != bool(cased) || (is_case_ignorable(c) || is_cased(c)) != bool(ignorable_or_cased) ||
+             (is_cased(c) && !is_case_ignorable(c)) != bool(cased_not_ignorable)) &&
+            bad.report("cased"))
+          ADD_FAILURE() << "is_cased/is_case_ignorable U+" << std::hex << unsigned{c};
+        if (!cases.count(c)) {
+          for (CaseKind k : {CaseKind::Lower, CaseKind::Upper, CaseKind::Title, CaseKind::Fold})
+            if (case_mapping(k, c).view() != std::u32string(1, c) && bad.report("case"))
+              ADD_FAILURE() << "case mapping " << int(k) << " of U+" << std::hex << unsigned{c}
+                            << " should be the identity";
+        }
+      }
+    } else if (kind == "C") {
+      std::string hex;
+      in >> hex;
+      char32_t c = std::stoul(hex, nullptr, 16);
+      cases.insert(c);
+      for (CaseKind k : {CaseKind::Lower, CaseKind::Upper, CaseKind::Title, CaseKind::Fold}) {
+        std::u32string expected = parse_hexes(in);
+        if (case_mapping(k, c).view() != expected && bad.report("case"))
+          ADD_FAILURE() << "case mapping " << int(k) << " of U+" << hex << " = " << show(case_mapping(k, c).view())
+                        << ", expected " << show(expected);
       }
     } else if (kind == "N") {
       std::string hex, spelled;
@@ -212,6 +241,15 @@ TEST(UnicodeDb, PropertiesSpotChecks) {
   EXPECT_EQ(nfkc(U"e\u0301"), U"\u00E9");
   EXPECT_EQ(nfkc(U"\u1100\u1161\u11A8"), U"\uAC01");
   EXPECT_TRUE(is_nfkc_quick_yes(U"caf\u00E9"));
+  EXPECT_EQ(case_mapping(CaseKind::Upper, U'\u00DF').view(), U"SS");
+  EXPECT_EQ(case_mapping(CaseKind::Title, U'\u00DF').view(), U"Ss");
+  EXPECT_EQ(case_mapping(CaseKind::Fold, U'\u00DF').view(), U"ss");
+  EXPECT_EQ(case_mapping(CaseKind::Lower, U'\u03A3').view(), U"\u03C3");  // final sigma is the caller's
+  EXPECT_EQ(case_mapping(CaseKind::Fold, U'\u13A0').view(), U"\u13A0");   // Cherokee folds to upper case
+  EXPECT_FALSE(is_lowercase(U'\u10FC'));  // Other_Lowercase only from Unicode 15.0
+  EXPECT_TRUE(is_space(U'\x1C'));
+  EXPECT_TRUE(is_cased(U'a'));
+  EXPECT_TRUE(is_case_ignorable(U'\''));
   EXPECT_FALSE(is_nfkc_quick_yes(U"\uFB01"));
 }
 

@@ -13,6 +13,8 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "ucd.h"
@@ -74,8 +76,14 @@ void emit_records(Writer& w, const Ucd& ucd) {
   std::vector<tables::CharRecord> records;
   std::vector<uint16_t> index(kCodeSpace);
   for (char32_t c = 0; c < kCodeSpace; c++) {
-    uint8_t flags = 0;
+    uint16_t flags = 0;
     const char* cat = kCategoryNames[ucd.category[c]];
+    if (cat[0] == 'L') flags |= tables::kAlpha;
+    if (std::string_view(cat) == "Zs" || ucd.bidi_space[c]) flags |= tables::kSpace;
+    if (ucd.lowercase[c]) flags |= tables::kLowercase;
+    if (ucd.uppercase[c]) flags |= tables::kUppercase;
+    if (ucd.cased[c]) flags |= tables::kCased;
+    if (ucd.case_ignorable[c]) flags |= tables::kCaseIgnorable;
     if (ucd.xid_start[c]) flags |= tables::kXidStart;
     if (ucd.xid_continue[c]) flags |= tables::kXidContinue;
     // CPython: printable unless "Other" or "Separator", but ' ' is printable.
@@ -120,8 +128,7 @@ void emit_decompositions(Writer& w, const Ucd& ucd) {
     if (d.compat) continue;
     bool composes = d.cps.size() == 2 && ucd.ccc[d.cps[0]] == 0 && !ucd.composition_exclusion[cp];
     if (composes == ucd.full_composition_exclusion[cp] && d.cps.size() > 1)
-      fail("DerivedNormalizationProps.txt", "Full_Composition_Exclusion disagrees for U+" +
-                                                std::to_string(unsigned{cp}));
+      fail("DerivedNormalizationProps.txt", "Full_Composition_Exclusion disagrees for " + cp_text(cp));
     if (composes) pairs.push_back({d.cps[0], d.cps[1], cp});
   }
   std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) {
@@ -132,6 +139,48 @@ void emit_decompositions(Writer& w, const Ucd& ucd) {
     w.out << "    {" << +p.first << ", " << +p.second << ", " << +p.composite << "},\n";
   w.out << "};\nconst uint32_t kCompositionCount = " << pairs.size() << ";\n\n";
   w.data_bytes += pairs.size() * sizeof(tables::Composition);
+}
+
+void emit_case_mappings(Writer& w, const Ucd& ucd) {
+  std::vector<uint32_t> data = {0};  // offset 0 = none
+  std::map<std::u32string, uint16_t> data_offsets;
+  std::map<std::pair<std::array<int32_t, 4>, std::array<uint16_t, 4>>, uint16_t> ids;
+  std::vector<tables::CaseRecord> records = {{{0, 0, 0, 0}, {0, 0, 0, 0}}};
+  ids[{{0, 0, 0, 0}, {0, 0, 0, 0}}] = 0;
+  std::vector<uint16_t> index(kCodeSpace, 0);
+  for (const auto& [cp, maps] : ucd.case_mappings) {
+    tables::CaseRecord r{{0, 0, 0, 0}, {0, 0, 0, 0}};
+    for (int k = 0; k < 4; k++) {
+      if (maps[k].empty()) continue;  // identity
+      if (maps[k].size() == 1) {
+        r.delta[k] = static_cast<int32_t>(maps[k][0]) - static_cast<int32_t>(cp);
+        continue;
+      }
+      auto [it, added] = data_offsets.emplace(maps[k], static_cast<uint16_t>(data.size()));
+      if (added) {
+        if (data.size() > 0xFFF0) fail("case mappings", "too much data for uint16 offsets");
+        data.push_back(static_cast<uint32_t>(maps[k].size()));
+        data.insert(data.end(), maps[k].begin(), maps[k].end());
+      }
+      r.extended[k] = it->second;
+    }
+    auto key = std::make_pair(std::to_array(r.delta), std::to_array(r.extended));
+    auto [it, added] = ids.emplace(key, static_cast<uint16_t>(records.size()));
+    if (added) {
+      if (records.size() == 0xFFFF) fail("case mappings", "too many distinct records");
+      records.push_back(r);
+    }
+    index[cp] = it->second;
+  }
+  w.out << "// {{lower, upper, title, fold deltas}, {extended offsets}}\nconst CaseRecord kCaseRecords[] = {\n";
+  for (const auto& r : records) {
+    w.out << "    {{" << r.delta[0] << ", " << r.delta[1] << ", " << r.delta[2] << ", " << r.delta[3] << "}, {"
+          << r.extended[0] << ", " << r.extended[1] << ", " << r.extended[2] << ", " << r.extended[3] << "}},\n";
+  }
+  w.out << "};\n\n";
+  w.data_bytes += records.size() * sizeof(tables::CaseRecord);
+  w.array("const uint32_t kCaseData[]", data, 4);
+  two_stage(w, "kCaseIndex1", "kCaseIndex2", index);
 }
 
 // ---------------------------------------------------------------------------
@@ -277,6 +326,7 @@ int main(int argc, char** argv) {
         << "#include \"unicode/unicode_tables.h\"\n\nnamespace spindle::unicode::tables {\n\n";
   emit_records(w, ucd);
   emit_decompositions(w, ucd);
+  emit_case_mappings(w, ucd);
   emit_names(w, ucd);
   w.out << "\n}  // namespace spindle::unicode::tables\n";
 

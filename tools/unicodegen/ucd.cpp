@@ -10,7 +10,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <set>
+#include <sstream>
 #include <string_view>
 
 namespace unicodegen {
@@ -19,6 +21,12 @@ const char* const kCategoryNames[30] = {
     "Cn", "Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc", "Pd", "Ps",
     "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co",
 };
+
+std::string cp_text(char32_t cp) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", unsigned{cp});
+  return buf;
+}
 
 void fail(const std::string& where, const std::string& message) {
   std::fprintf(stderr, "%s: %s\n", where.c_str(), message.c_str());
@@ -184,10 +192,15 @@ void read_unicode_data(Ucd& ucd, const std::vector<Version>& age) {
       decomp.cps = parse_cp_list(l.where, d);
       if (decomp.cps.empty() || decomp.cps.size() > 18) fail(l.where, "bad decomposition length");
     }
+    bool space = f[4] == "WS" || f[4] == "B" || f[4] == "S";
+    char32_t simple[3] = {};  // upper, lower, title (fields 12, 13, 14)
+    for (int k = 0; k < 3; k++)
+      if (!f[12 + k].empty()) simple[k] = parse_cp(l.where, f[12 + k]);
     int8_t decimal = f[6].empty() ? -1 : static_cast<int8_t>(parse_small_int(l.where, f[6], 9));
     int8_t digit = f[7].empty() ? -1 : static_cast<int8_t>(parse_small_int(l.where, f[7], 9));
     bool is_range = lo != hi;
-    if (is_range && (!decomp.cps.empty() || ccc != 0)) fail(l.where, "range with per-character data");
+    if (is_range && (!decomp.cps.empty() || ccc != 0 || simple[0] || simple[1] || simple[2]))
+      fail(l.where, "range with per-character data");
     if (is_range && name.starts_with("<CJK Ideograph")) {
       // Split the range where the age crosses max_age (Extension C grew in 15.0).
       for (char32_t c = lo; c <= hi; c++) {
@@ -208,6 +221,7 @@ void read_unicode_data(Ucd& ucd, const std::vector<Version>& age) {
       ucd.ccc[c] = ccc;
       ucd.decimal[c] = decimal;
       ucd.digit[c] = digit;
+      ucd.bidi_space[c] = space;
     }
     if (age[cp] > ucd.max_age) continue;
     if (!is_range && name[0] != '<') {
@@ -215,13 +229,32 @@ void read_unicode_data(Ucd& ucd, const std::vector<Version>& age) {
       ucd.names[cp] = name;
     }
     if (!decomp.cps.empty()) ucd.decompositions[cp] = std::move(decomp);
+    // Simple mappings; SpecialCasing and CaseFolding refine them later. A
+    // missing title mapping means "same as upper".
+    if (!simple[2]) simple[2] = simple[0];
+    const char32_t simple_for_slot[3] = {simple[1], simple[0], simple[2]};  // lower, upper, title
+    for (int k = 0; k < 3; k++)
+      if (simple_for_slot[k] && simple_for_slot[k] != cp)
+        ucd.case_mappings[cp][k] = std::u32string(1, simple_for_slot[k]);
   }
   if (!pending_first.empty()) fail(ucd.source_dir + "/UnicodeData.txt", "First without Last at end");
 }
 
+// The overrides file (see unicode14.txt): changes after max_age to characters
+// that already existed, which DerivedAge cannot express.
+struct Overrides {
+  // Entries newer than max_age, to undo.
+  std::set<std::pair<char32_t, std::string>> dropped_aliases;
+  std::set<std::pair<char32_t, std::string>> dropped_properties;  // (cp, property)
+  // Entries not newer than the input files, which must therefore be found there.
+  std::set<std::pair<char32_t, std::string>> expected_aliases;
+  std::set<std::pair<char32_t, std::string>> expected_properties;
+};
+
 // Reads one binary property from a "range ; Property [; value]" file.
 void read_property(const Ucd& ucd, const std::string& file, const std::string& property,
-                   const std::string& value, const std::vector<Version>& age, std::vector<bool>& out) {
+                   const std::string& value, const std::vector<Version>& age, std::vector<bool>& out,
+                   Overrides* overrides = nullptr) {
   bool found = false;
   for (const Line& l : read_lines(ucd.source_dir + "/" + file, 2, 3)) {
     if (l.fields[1] != property) continue;
@@ -232,24 +265,42 @@ void read_property(const Ucd& ucd, const std::string& file, const std::string& p
       if (age[c] && age[c] <= ucd.max_age) out[c] = true;
   }
   if (!found) fail(ucd.source_dir + "/" + file, "no entries for " + property + " " + value);
+  if (!overrides) return;
+  for (auto it = overrides->expected_properties.begin(); it != overrides->expected_properties.end();) {
+    if (it->second == property && !out[it->first])
+      fail(ucd.source_dir + "/" + file, "override: " + property + " expected on " + cp_text(it->first));
+    it = it->second == property ? overrides->expected_properties.erase(it) : std::next(it);
+  }
+  for (const auto& [cp, name] : overrides->dropped_properties)
+    if (name == property) out[cp] = false;
 }
 
-void read_aliases(Ucd& ucd, const std::vector<Version>& age, const std::string& overrides_path) {
-  // Aliases added after max_age to characters that already existed: DerivedAge
-  // cannot tell them apart, so overrides_path lists them ("VERSION alias CP NAME").
-  std::set<std::pair<char32_t, std::string>> dropped;
-  std::set<std::pair<char32_t, std::string>> expected;  // must be present in the input
-  for (const Line& l : read_lines(overrides_path, 1, 1)) {
-    const std::string& s = l.fields[0];
-    size_t a = s.find(' '), b = a == std::string::npos ? a : s.find(' ', a + 1),
-           c = b == std::string::npos ? b : s.find(' ', b + 1);
-    if (c == std::string::npos || s.substr(a + 1, b - a - 1) != "alias")
-      fail(l.where, "expected 'VERSION alias CODEPOINT NAME'");
-    Version v = parse_version(l.where, s.substr(0, a));
-    auto key = std::make_pair(parse_cp(l.where, s.substr(b + 1, c - b - 1)), s.substr(c + 1));
-    if (v > ucd.max_age) dropped.insert(key);
-    if (v <= ucd.input_version) expected.insert(key);
+Overrides read_overrides(const Ucd& ucd, const std::string& path) {
+  Overrides o;
+  for (const Line& l : read_lines(path, 1, 1)) {
+    std::istringstream in(l.fields[0]);
+    std::string version, kind, range, rest;
+    in >> version >> kind >> range;
+    std::getline(in >> std::ws, rest);
+    if (rest.empty() || (kind != "alias" && kind != "property"))
+      fail(l.where, "expected 'VERSION alias CODEPOINT NAME' or 'VERSION property RANGE PROPERTY'");
+    Version v = parse_version(l.where, version);
+    auto [a, b] = parse_range(l.where, range);
+    if (kind == "alias" && a != b) fail(l.where, "an alias belongs to one code point");
+    for (char32_t c = a; c <= b; c++) {
+      auto key = std::make_pair(c, rest);
+      auto& dropped = kind == "alias" ? o.dropped_aliases : o.dropped_properties;
+      auto& expected = kind == "alias" ? o.expected_aliases : o.expected_properties;
+      if (v > ucd.max_age) dropped.insert(key);
+      if (v <= ucd.input_version) expected.insert(key);
+    }
   }
+  return o;
+}
+
+void read_aliases(Ucd& ucd, const std::vector<Version>& age, Overrides& overrides, const std::string& path) {
+  auto& dropped = overrides.dropped_aliases;
+  auto& expected = overrides.expected_aliases;
   std::set<std::string> names;
   for (const Line& l : read_lines(ucd.source_dir + "/NameAliases.txt", 3, 3)) {
     char32_t cp = parse_cp(l.where, l.fields[0]);
@@ -264,7 +315,48 @@ void read_aliases(Ucd& ucd, const std::vector<Version>& age, const std::string& 
     ucd.aliases.push_back({name, cp});
   }
   for (const auto& [cp, name] : expected)
-    fail(overrides_path, "override for alias '" + name + "' does not match NameAliases.txt");
+    fail(path, "override for alias '" + name + "' does not match NameAliases.txt");
+}
+
+// Full case mappings as CPython uses them: SpecialCasing.txt's unconditional
+// entries override the simple mappings (conditional ones are language or
+// context dependent; str.lower handles final sigma itself); CaseFolding.txt's
+// C and F entries give the fold.
+void read_case_mappings(Ucd& ucd, const std::vector<Version>& age) {
+  auto old = [&](char32_t cp) { return age[cp] && age[cp] <= ucd.max_age; };
+  for (const Line& l : read_lines(ucd.source_dir + "/SpecialCasing.txt", 5, 6)) {
+    if (l.fields.size() == 6) continue;  // conditional mapping
+    if (!l.fields[4].empty()) fail(l.where, "unexpected field after the upper case mapping");
+    char32_t cp = parse_cp(l.where, l.fields[0]);
+    if (!old(cp)) continue;
+    const int slot_of_field[4] = {-1, 0, 2, 1};  // code; lower; title; upper
+    for (int f = 1; f <= 3; f++) {
+      std::vector<char32_t> m = parse_cp_list(l.where, l.fields[f]);
+      if (m.empty() || m.size() > 3) fail(l.where, "bad case mapping length");
+      std::u32string mapped(m.begin(), m.end());
+      auto& slot = ucd.case_mappings[cp][slot_of_field[f]];
+      slot = mapped == std::u32string(1, cp) ? std::u32string() : mapped;
+    }
+  }
+  for (const Line& l : read_lines(ucd.source_dir + "/CaseFolding.txt", 4, 4)) {
+    const std::string& status = l.fields[1];
+    if (status != "C" && status != "F" && status != "S" && status != "T")
+      fail(l.where, "unknown case folding status '" + status + "'");
+    if (!l.fields[3].empty()) fail(l.where, "unexpected fourth field");
+    if (status != "C" && status != "F") continue;  // simple and Turkic foldings are not str.casefold
+    char32_t cp = parse_cp(l.where, l.fields[0]);
+    if (!old(cp)) continue;
+    std::vector<char32_t> m = parse_cp_list(l.where, l.fields[2]);
+    if (m.empty() || m.size() > 3) fail(l.where, "bad case folding length");
+    ucd.case_mappings[cp][3] = std::u32string(m.begin(), m.end());
+  }
+  // No C or F entry: the character folds to itself (CPython's rule; Cherokee
+  // capitals have lower case mappings yet fold to themselves).
+  for (auto it = ucd.case_mappings.begin(); it != ucd.case_mappings.end();) {
+    const auto& m = it->second;
+    if (m[0].empty() && m[1].empty() && m[2].empty() && m[3].empty()) it = ucd.case_mappings.erase(it);
+    else ++it;
+  }
 }
 
 void read_jamo(Ucd& ucd) {
@@ -292,6 +384,11 @@ void load_ucd(const std::string& dir, Version max_age, const std::string& overri
   ucd.digit.assign(kCodeSpace, -1);
   ucd.xid_start.assign(kCodeSpace, false);
   ucd.xid_continue.assign(kCodeSpace, false);
+  ucd.bidi_space.assign(kCodeSpace, false);
+  ucd.lowercase.assign(kCodeSpace, false);
+  ucd.uppercase.assign(kCodeSpace, false);
+  ucd.cased.assign(kCodeSpace, false);
+  ucd.case_ignorable.assign(kCodeSpace, false);
   ucd.nfkc_qc_yes.assign(kCodeSpace, true);
   ucd.full_composition_exclusion.assign(kCodeSpace, false);
   ucd.composition_exclusion.assign(kCodeSpace, false);
@@ -300,9 +397,15 @@ void load_ucd(const std::string& dir, Version max_age, const std::string& overri
   read_age(ucd, age);
   if (ucd.input_version < max_age)
     fail(dir + "/DerivedAge.txt", "the UCD files are older than the requested version");
+  Overrides overrides = read_overrides(ucd, overrides_path);
   read_unicode_data(ucd, age);
-  read_property(ucd, "DerivedCoreProperties.txt", "XID_Start", "", age, ucd.xid_start);
-  read_property(ucd, "DerivedCoreProperties.txt", "XID_Continue", "", age, ucd.xid_continue);
+  read_property(ucd, "DerivedCoreProperties.txt", "XID_Start", "", age, ucd.xid_start, &overrides);
+  read_property(ucd, "DerivedCoreProperties.txt", "XID_Continue", "", age, ucd.xid_continue, &overrides);
+  read_property(ucd, "DerivedCoreProperties.txt", "Lowercase", "", age, ucd.lowercase, &overrides);
+  read_property(ucd, "DerivedCoreProperties.txt", "Uppercase", "", age, ucd.uppercase, &overrides);
+  read_property(ucd, "DerivedCoreProperties.txt", "Cased", "", age, ucd.cased, &overrides);
+  read_property(ucd, "DerivedCoreProperties.txt", "Case_Ignorable", "", age, ucd.case_ignorable, &overrides);
+  read_case_mappings(ucd, age);
   std::vector<bool> qc_not_yes(kCodeSpace, false);
   read_property(ucd, "DerivedNormalizationProps.txt", "NFKC_QC", "N", age, qc_not_yes);
   read_property(ucd, "DerivedNormalizationProps.txt", "NFKC_QC", "M", age, qc_not_yes);
@@ -313,7 +416,9 @@ void load_ucd(const std::string& dir, Version max_age, const std::string& overri
     char32_t cp = parse_cp(l.where, l.fields[0]);
     if (age[cp] && age[cp] <= max_age) ucd.composition_exclusion[cp] = true;
   }
-  read_aliases(ucd, age, overrides_path);
+  read_aliases(ucd, age, overrides, overrides_path);
+  for (const auto& [cp, property] : overrides.expected_properties)
+    fail(overrides_path, "override names a property the generator does not read: " + property);
   read_jamo(ucd);
   for (char32_t c = 0; c < kCodeSpace; c++)
     if ((ucd.xid_start[c] || ucd.xid_continue[c]) && !ucd.assigned[c])

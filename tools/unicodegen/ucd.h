@@ -9,6 +9,7 @@
 //   exited with status 1; load_ucd never returns partial data.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -36,6 +37,11 @@ struct Ucd {
   std::vector<uint8_t> ccc;
   std::vector<int8_t> decimal, digit;
   std::vector<bool> xid_start, xid_continue;
+  std::vector<bool> bidi_space;  // bidirectional class WS, B or S (str.isspace)
+  std::vector<bool> lowercase, uppercase, cased, case_ignorable;  // DerivedCoreProperties
+  // Full case mappings: [0] lower, [1] upper, [2] title, [3] case fold. Only
+  // entries that differ from the code point itself are present.
+  std::map<char32_t, std::array<std::u32string, 4>> case_mappings;
   std::vector<bool> nfkc_qc_yes;
   std::vector<bool> full_composition_exclusion;
   std::vector<bool> composition_exclusion;  // CompositionExclusions.txt
@@ -49,6 +55,9 @@ struct Ucd {
 // The general categories; index 0 is "Cn" so that an all-zero record means
 // "unassigned".
 extern const char* const kCategoryNames[30];
+
+// "U+00E9" style, for messages.
+std::string cp_text(char32_t cp);
 
 [[noreturn]] void fail(const std::string& where, const std::string& message);
 
