@@ -162,3 +162,25 @@ TEST(Casesgen, RealInstructionSetIsConsistent) {
 }
 
 }  // namespace
+
+#ifdef SPINDLE_SOURCE_DIR
+#include <fstream>
+#include <sstream>
+
+namespace {
+// docs/internals/bytecode.md lists every generic and pseudo instruction.
+TEST(Casesgen, InternalsDocListsEveryInstruction) {
+  using namespace spindle::vm;
+  std::ifstream in(std::string(SPINDLE_SOURCE_DIR) + "/docs/internals/bytecode.md");
+  ASSERT_TRUE(in.good());
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string doc = ss.str();
+  for (int i = 0; i < kNumOpcodes; ++i) {
+    Op op = static_cast<Op>(i);
+    if (!is_valid_op(op) || is_specialized(op)) continue;
+    EXPECT_TRUE(contains(doc, std::string("| `") + op_name(op) + "` |")) << op_name(op) << " missing from bytecode.md";
+  }
+}
+}  // namespace
+#endif
