@@ -240,6 +240,11 @@ std::string_view category(char32_t cp) { return t::kCategoryNames[record(cp).cat
 int combining_class(char32_t cp) { return record(cp).ccc; }
 int decimal_value(char32_t cp) { return record(cp).decimal; }
 int digit_value(char32_t cp) { return record(cp).digit; }
+std::optional<double> numeric_value(char32_t cp) {
+  uint8_t n = record(cp).numeric;
+  if (n == 0) return std::nullopt;
+  return t::kNumericValues[n - 1];
+}
 bool is_printable(char32_t cp) { return record(cp).flags & t::kPrintable; }
 bool is_xid_start(char32_t cp) { return record(cp).flags & t::kXidStart; }
 bool is_xid_continue(char32_t cp) { return record(cp).flags & t::kXidContinue; }

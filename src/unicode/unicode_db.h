@@ -40,6 +40,10 @@ namespace spindle::unicode {
 [[nodiscard]] int decimal_value(char32_t cp);
 [[nodiscard]] int digit_value(char32_t cp);
 
+// unicodedata.numeric (UnicodeData's numeric field, or Unihan's numeric
+// values for ideographs); nullopt if none. str.isnumeric() is has_value().
+[[nodiscard]] std::optional<double> numeric_value(char32_t cp);
+
 // chr(cp).isprintable(): false for categories Cc Cf Cs Co Cn Zl Zp Zs, except ' '.
 [[nodiscard]] bool is_printable(char32_t cp);
 
@@ -58,6 +62,7 @@ namespace spindle::unicode {
 [[nodiscard]] bool is_case_ignorable(char32_t cp);  // Case_Ignorable property
 [[nodiscard]] inline bool is_decimal(char32_t cp) { return decimal_value(cp) >= 0; }
 [[nodiscard]] inline bool is_digit(char32_t cp) { return digit_value(cp) >= 0; }
+[[nodiscard]] inline bool is_numeric(char32_t cp) { return numeric_value(cp).has_value(); }
 
 // A full case mapping: at most three code points.
 struct CaseMapping {

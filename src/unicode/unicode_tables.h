@@ -65,6 +65,7 @@ struct CharRecord {
   uint16_t flags;    // CharFlag bits
   int8_t decimal;    // decimal digit value (UnicodeData field 6), -1 if none
   int8_t digit;      // digit value (field 7), -1 if none
+  uint8_t numeric;   // 0 if none, else 1 + index into kNumericValues
 };
 
 // Full case mappings of one code point, in the order lower, upper, title,
@@ -96,6 +97,7 @@ struct CodeRange {
 
 extern const char* const kCategoryNames[];
 extern const CharRecord kRecords[];
+extern const double kNumericValues[];  // unicodedata.numeric results, exact as float(Fraction)
 extern const uint16_t kRecordIndex1[];
 extern const uint16_t kRecordIndex2[];
 extern const uint16_t kDecompIndex1[];

@@ -7,6 +7,7 @@ with spindle::unicode. Output, one record per line, code points in hex:
   V version                    unicodedata.unidata_version
   R first last cat printable xid_start xid_continue decimal digit ccc
     alpha space lower upper cased ignorable_or_cased uncased_or_ignorable
+    isnumeric numeric          (numeric: repr of unicodedata.numeric, or x)
                                maximal ranges of code points with equal
                                properties; together they cover 0..10FFFF
                                (the last three probe Cased and Case_Ignorable
@@ -50,7 +51,7 @@ emit("V " + ud.unidata_version)
 # Properties, run-length encoded. (Local names keep this loop over 1.1M code
 # points near 2 s.)
 def properties():
-    category, decimal, digit, combining = ud.category, ud.decimal, ud.digit, ud.combining
+    category, decimal, digit, combining, numeric = ud.category, ud.decimal, ud.digit, ud.combining, ud.numeric
     sigma, final_sigma, small_sigma = "\u03a3", "\u03c2", "\u03c3"
     props = None
     start = 0
@@ -61,15 +62,16 @@ def properties():
              combining(ch), ch.isalpha(), ch.isspace(), ch.islower(), ch.isupper(),
              (ch + "a").title()[-1] == "a",                   # ch is cased
              ("A" + ch + sigma).lower()[-1] == final_sigma,   # ignorable or cased
-             ("A" + sigma + ch).lower()[1] == small_sigma)    # cased, not ignorable
+             ("A" + sigma + ch).lower()[1] == small_sigma,    # cased, not ignorable
+             ch.isnumeric(), numeric(ch, "x"))
         if p != props:
             if props is not None:
-                emit("R %X %X %s %d %d %d %d %d %d %d %d %d %d %d %d %d" % ((start, cp - 1) + props))
+                emit("R %X %X %s %d %d %d %d %d %d %d %d %d %d %d %d %d %d %r" % ((start, cp - 1) + props))
             props, start = p, cp
         lower = ch.lower()
         if lower != ch or ch.upper() != ch or ch.title() != ch or ch.casefold() != ch:
             emit("C %X %s" % (cp, " ; ".join(hexes(x) for x in (lower, ch.upper(), ch.title(), ch.casefold()))))
-    emit("R %X %X %s %d %d %d %d %d %d %d %d %d %d %d %d %d" % ((start, 0x10FFFF) + props))
+    emit("R %X %X %s %d %d %d %d %d %d %d %d %d %d %d %d %d %d %r" % ((start, 0x10FFFF) + props))
 
 
 properties()

@@ -86,9 +86,12 @@ TEST(UnicodeDb, EveryCodePointMatchesCPython) {
     } else if (kind == "R") {
       std::string first, last, cat;
       int printable, xid_start, xid_continue, decimal, digit, ccc, alpha, space, lower, upper, cased,
-          ignorable_or_cased, cased_not_ignorable;
+          ignorable_or_cased, cased_not_ignorable, isnumeric;
+      std::string numeric;  // repr(float) or 'x'
       in >> first >> last >> cat >> printable >> xid_start >> xid_continue >> decimal >> digit >> ccc >> alpha >>
-          space >> lower >> upper >> cased >> ignorable_or_cased >> cased_not_ignorable;
+          space >> lower >> upper >> cased >> ignorable_or_cased >> cased_not_ignorable >> isnumeric >> numeric;
+      std::optional<double> expected_numeric;
+      if (numeric != "'x'") expected_numeric = std::stod(numeric);
       ASSERT_FALSE(in.fail()) << line;
       char32_t a = std::stoul(first, nullptr, 16), b = std::stoul(last, nullptr, 16);
       ASSERT_EQ(a, next_range) << "property ranges must cover every code point";
@@ -105,6 +108,8 @@ TEST(UnicodeDb, EveryCodePointMatchesCPython) {
           ADD_FAILURE() << "is_xid_continue U+" << std::hex << unsigned{c};
         if ((decimal_value(c) != decimal || digit_value(c) != digit) && bad.report("digits"))
           ADD_FAILURE() << "decimal/digit U+" << std::hex << unsigned{c};
+        if ((numeric_value(c) != expected_numeric || is_numeric(c) != bool(isnumeric)) && bad.report("numeric"))
+          ADD_FAILURE() << "numeric_value U+" << std::hex << unsigned{c} << " expected " << numeric;
         if (combining_class(c) != ccc && bad.report("ccc"))
           ADD_FAILURE() << "combining_class U+" << std::hex << unsigned{c};
         if ((is_alpha(c) != bool(alpha) || is_space(c) != bool(space) || is_lowercase(c) != bool(lower) ||
@@ -248,6 +253,9 @@ TEST(UnicodeDb, PropertiesSpotChecks) {
   EXPECT_EQ(case_mapping(CaseKind::Fold, U'\u13A0').view(), U"\u13A0");   // Cherokee folds to upper case
   EXPECT_FALSE(is_lowercase(U'\u10FC'));  // Other_Lowercase only from Unicode 15.0
   EXPECT_TRUE(is_space(U'\x1C'));
+  EXPECT_EQ(numeric_value(U'\u00BD'), 0.5);
+  EXPECT_EQ(numeric_value(U'\u4E07'), 10000.0);  // from Unihan
+  EXPECT_EQ(numeric_value(U'a'), std::nullopt);
   EXPECT_TRUE(is_cased(U'a'));
   EXPECT_TRUE(is_case_ignorable(U'\''));
   EXPECT_FALSE(is_nfkc_quick_yes(U"\uFB01"));

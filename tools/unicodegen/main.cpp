@@ -1,7 +1,7 @@
 // spindle-unicodegen: turns the UCD text files into the compact C++ tables
 // described in src/unicode/unicode_tables.h.
 //
-//   spindle-unicodegen UCD_DIR MAX_AGE OVERRIDES OUTPUT.cpp
+//   spindle-unicodegen UCD_DIR MAX_AGE OVERRIDES UNIHAN_NUMERIC OUTPUT.cpp
 //
 // Invariants: the output is a pure function of the inputs (deterministic
 // order everywhere, so rebuilds are byte-identical); every size limit that the
@@ -71,8 +71,24 @@ void two_stage(Writer& w, const char* name1, const char* name2, const std::vecto
 // Character records and decompositions
 // ---------------------------------------------------------------------------
 
+// The double nearest to a numeric value like "-1/2" (num / den is correctly
+// rounded because both fit in a double exactly).
+double numeric_value(const std::string& s) {
+  size_t slash = s.find('/');
+  double num = std::stod(s.substr(0, slash));
+  return slash == std::string::npos ? num : num / std::stod(s.substr(slash + 1));
+}
+
 void emit_records(Writer& w, const Ucd& ucd) {
-  std::map<std::tuple<int, int, int, int, int>, uint16_t> ids;
+  std::map<std::string, uint8_t> numeric_ids;  // value text -> 1 + index
+  std::vector<std::string> numeric_values;
+  for (const auto& [cp, value] : ucd.numeric) {
+    if (numeric_ids.count(value)) continue;
+    if (numeric_values.size() >= 255) fail("numeric values", "too many distinct values");
+    numeric_values.push_back(value);
+    numeric_ids[value] = static_cast<uint8_t>(numeric_values.size());
+  }
+  std::map<std::tuple<int, int, int, int, int, int>, uint16_t> ids;
   std::vector<tables::CharRecord> records;
   std::vector<uint16_t> index(kCodeSpace);
   for (char32_t c = 0; c < kCodeSpace; c++) {
@@ -89,20 +105,29 @@ void emit_records(Writer& w, const Ucd& ucd) {
     // CPython: printable unless "Other" or "Separator", but ' ' is printable.
     if (c == ' ' || (cat[0] != 'C' && cat[0] != 'Z')) flags |= tables::kPrintable;
     if (ucd.nfkc_qc_yes[c]) flags |= tables::kNfkcQcYes;
-    auto key = std::make_tuple(ucd.category[c], ucd.ccc[c], flags, ucd.decimal[c], ucd.digit[c]);
+    auto num = ucd.numeric.find(c);
+    uint8_t numeric = num == ucd.numeric.end() ? 0 : numeric_ids[num->second];
+    auto key = std::make_tuple(ucd.category[c], ucd.ccc[c], flags, ucd.decimal[c], ucd.digit[c], numeric);
     auto [it, added] = ids.emplace(key, static_cast<uint16_t>(records.size()));
     if (added) {
       if (records.size() == 0xFFFF) fail("records", "too many distinct records");
-      records.push_back({ucd.category[c], ucd.ccc[c], flags, ucd.decimal[c], ucd.digit[c]});
+      records.push_back({ucd.category[c], ucd.ccc[c], flags, ucd.decimal[c], ucd.digit[c], numeric});
     }
     index[c] = it->second;
   }
   w.out << "const char* const kCategoryNames[] = {";
   for (const char* n : kCategoryNames) w.out << quote(n) << ", ";
-  w.out << "};\n\n// {category, ccc, flags, decimal, digit}\nconst CharRecord kRecords[] = {\n";
+  w.out << "};\n\nconst double kNumericValues[] = {\n";
+  for (const auto& v : numeric_values) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.17g", numeric_value(v));
+    w.out << "    " << buf << ",  // " << v << "\n";
+  }
+  w.data_bytes += numeric_values.size() * sizeof(double);
+  w.out << "};\n\n// {category, ccc, flags, decimal, digit, numeric}\nconst CharRecord kRecords[] = {\n";
   for (const auto& r : records)
     w.out << "    {" << +r.category << ", " << +r.ccc << ", " << +r.flags << ", " << +r.decimal << ", "
-          << +r.digit << "},\n";
+          << +r.digit << ", " << +r.numeric << "},\n";
   w.out << "};\n\n";
   w.data_bytes += records.size() * sizeof(tables::CharRecord);
   two_stage(w, "kRecordIndex1", "kRecordIndex2", index);
@@ -305,17 +330,17 @@ void emit_names(Writer& w, const Ucd& ucd) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 5) {
-    std::fprintf(stderr, "usage: spindle-unicodegen UCD_DIR MAX_AGE OVERRIDES OUTPUT.cpp\n");
+  if (argc != 6) {
+    std::fprintf(stderr, "usage: spindle-unicodegen UCD_DIR MAX_AGE OVERRIDES UNIHAN_NUMERIC OUTPUT.cpp\n");
     return 2;
   }
-  std::string dir = argv[1], max_age_text = argv[2], overrides = argv[3], output = argv[4];
+  std::string dir = argv[1], max_age_text = argv[2], overrides = argv[3], unihan = argv[4], output = argv[5];
   size_t dot = max_age_text.find('.');
   if (dot == std::string::npos) fail("MAX_AGE", "expected MAJOR.MINOR, got " + max_age_text);
   Version max_age = static_cast<Version>(std::stoi(max_age_text.substr(0, dot)) * 256 +
                                          std::stoi(max_age_text.substr(dot + 1)));
   Ucd ucd;
-  load_ucd(dir, max_age, overrides, ucd);
+  load_ucd(dir, max_age, overrides, unihan, ucd);
 
   Writer w;
   w.out << "// GENERATED FILE - do not edit. Written by spindle-unicodegen (tools/unicodegen)\n"

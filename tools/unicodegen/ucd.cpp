@@ -143,6 +143,18 @@ void check_name(const std::string& where, const std::string& name) {
       fail(where, "unexpected character in name '" + name + "'");
 }
 
+// A numeric value: an integer or a fraction, optionally negative.
+void check_number(const std::string& where, const std::string& s) {
+  size_t slash = s.find('/');
+  auto digits = [](std::string_view d) {
+    if (!d.empty() && d[0] == '-') d.remove_prefix(1);
+    return !d.empty() && d.size() <= 15 && d.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  std::string_view v = s;
+  if (!digits(v.substr(0, slash)) || (slash != std::string_view::npos && !digits(v.substr(slash + 1))))
+    fail(where, "bad numeric value '" + s + "'");
+}
+
 void read_age(Ucd& ucd, std::vector<Version>& age) {
   for (const Line& l : read_lines(ucd.source_dir + "/DerivedAge.txt", 2, 2)) {
     auto [a, b] = parse_range(l.where, l.fields[0]);
@@ -229,6 +241,11 @@ void read_unicode_data(Ucd& ucd, const std::vector<Version>& age) {
       ucd.names[cp] = name;
     }
     if (!decomp.cps.empty()) ucd.decompositions[cp] = std::move(decomp);
+    if (!f[8].empty()) {
+      if (is_range) fail(l.where, "range with a numeric value");
+      check_number(l.where, f[8]);
+      ucd.numeric[cp] = f[8];
+    }
     // Simple mappings; SpecialCasing and CaseFolding refine them later. A
     // missing title mapping means "same as upper".
     if (!simple[2]) simple[2] = simple[0];
@@ -359,6 +376,27 @@ void read_case_mappings(Ucd& ucd, const std::vector<Version>& age) {
   }
 }
 
+// Unihan lines are "U+XXXX<TAB>kTag<TAB>value"; later lines override earlier
+// ones for the same character, as in CPython's generator.
+void read_unihan_numeric(Ucd& ucd, const std::string& path) {
+  std::ifstream in(path);
+  if (!in) fail(path, "cannot open");
+  std::string text;
+  for (int number = 1; std::getline(in, text); number++) {
+    std::string where = path + ":" + std::to_string(number);
+    if (text.empty() || text[0] == '#') continue;
+    size_t tab1 = text.find('\t'), tab2 = tab1 == std::string::npos ? tab1 : text.find('\t', tab1 + 1);
+    if (tab2 == std::string::npos || text.compare(0, 2, "U+") != 0) fail(where, "expected U+XXXX<TAB>tag<TAB>value");
+    char32_t cp = parse_cp(where, std::string_view(text).substr(2, tab1 - 2));
+    std::string tag = text.substr(tab1 + 1, tab2 - tab1 - 1), value = trim(text.substr(tab2 + 1));
+    if (tag != "kPrimaryNumeric" && tag != "kAccountingNumeric" && tag != "kOtherNumeric")
+      fail(where, "unexpected tag '" + tag + "'");
+    value.erase(std::remove(value.begin(), value.end(), ','), value.end());
+    check_number(where, value);
+    if (ucd.assigned[cp]) ucd.numeric[cp] = value;
+  }
+}
+
 void read_jamo(Ucd& ucd) {
   ucd.jamo_t.push_back("");
   for (const Line& l : read_lines(ucd.source_dir + "/Jamo.txt", 2, 2)) {
@@ -374,7 +412,8 @@ void read_jamo(Ucd& ucd) {
 
 }  // namespace
 
-void load_ucd(const std::string& dir, Version max_age, const std::string& overrides_path, Ucd& ucd) {
+void load_ucd(const std::string& dir, Version max_age, const std::string& overrides_path,
+              const std::string& unihan_numeric_path, Ucd& ucd) {
   ucd.source_dir = dir;
   ucd.max_age = max_age;
   ucd.assigned.assign(kCodeSpace, false);
@@ -420,6 +459,7 @@ void load_ucd(const std::string& dir, Version max_age, const std::string& overri
   for (const auto& [cp, property] : overrides.expected_properties)
     fail(overrides_path, "override names a property the generator does not read: " + property);
   read_jamo(ucd);
+  read_unihan_numeric(ucd, unihan_numeric_path);
   for (char32_t c = 0; c < kCodeSpace; c++)
     if ((ucd.xid_start[c] || ucd.xid_continue[c]) && !ucd.assigned[c])
       fail(dir + "/DerivedCoreProperties.txt", "XID property on an unassigned code point");

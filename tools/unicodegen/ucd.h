@@ -36,6 +36,10 @@ struct Ucd {
   std::vector<uint8_t> category;      // index into kCategoryNames
   std::vector<uint8_t> ccc;
   std::vector<int8_t> decimal, digit;
+  // Numeric values as written in the files ("1/4", "-1/2", "1000"): UnicodeData
+  // field 8, overridden by Unihan's kPrimaryNumeric / kAccountingNumeric /
+  // kOtherNumeric (CPython's rule).
+  std::map<char32_t, std::string> numeric;
   std::vector<bool> xid_start, xid_continue;
   std::vector<bool> bidi_space;  // bidirectional class WS, B or S (str.isspace)
   std::vector<bool> lowercase, uppercase, cased, case_ignorable;  // DerivedCoreProperties
@@ -63,6 +67,9 @@ std::string cp_text(char32_t cp);
 
 // Reads the UCD files in `dir`. `overrides_path` lists the changes after
 // max_age that DerivedAge.txt cannot express (see unicode14.txt).
-void load_ucd(const std::string& dir, Version max_age, const std::string& overrides_path, Ucd& ucd);
+// `unihan_numeric_path` is Unihan_NumericValues.txt, decompressed (Debian
+// ships it as .bz2).
+void load_ucd(const std::string& dir, Version max_age, const std::string& overrides_path,
+              const std::string& unihan_numeric_path, Ucd& ucd);
 
 }  // namespace unicodegen
