@@ -1,7 +1,8 @@
 // Lookups over the generated Unicode 14.0 tables (gen/unicode_tables.cpp,
 // layout in unicode_tables.h): properties, names and normalization.
 //
-// Invariants: no allocation except for returned strings; code points above
+// Invariants: only name(), lookup_name() (two short strings) and normalize()
+// allocate; the property lookups are a few array reads; code points above
 // U+10FFFF read as unassigned; the algorithmic parts (Hangul syllables and
 // CJK ideograph names, Hangul decomposition and composition) follow UAX #15
 // and the Unicode core specification §3.12, and CPython 3.11's quirks where
