@@ -55,8 +55,13 @@ void set_error_location(SyntaxErrorInfo& err, const SourceText& src, std::string
   err.filename = std::string(filename);
   err.lineno = lineno;
   err.end_lineno = end_lineno;
-  err.offset = convert(byte_col + 1);
-  err.end_offset = end_byte_col < 0 ? 0 : convert(end_byte_col + 1);
+  if (src.char_columns) {
+    err.offset = convert(byte_col + 1);
+    err.end_offset = end_byte_col < 0 ? 0 : convert(end_byte_col + 1);
+  } else {
+    err.offset = byte_col + 1;
+    err.end_offset = end_byte_col < 0 ? 0 : end_byte_col + 1;
+  }
   err.text = std::string(line);
   err.has_text = true;
 }
@@ -258,6 +263,7 @@ bool decode_source(std::string_view bytes, std::string_view filename, SourceText
   }
   std::string normal = cookie.empty() ? "utf-8" : normal_encoding_name(cookie);
   out.encoding = normal;
+  out.char_columns = origin != SourceOrigin::File || !cookie.empty();
   if (bom && normal != "utf-8") {
     no_location_error(err, "encoding problem: " + normal + " with BOM");
     return false;

@@ -30,6 +30,11 @@ struct SourceText {
   // error here; the Tokenizer raises it when it runs out of text.
   bool has_deferred_error = false;
   SyntaxErrorInfo deferred_error;
+  // Whether errors located by the parser (set_error_location) get character
+  // columns. CPython only converts byte columns when the tokenizer knows an
+  // encoding: always for compile(), but for a script run only if it has a
+  // coding cookie; otherwise the report carries raw byte columns.
+  bool char_columns = true;
 
   int line_count() const { return static_cast<int>(line_starts.size()); }
 
@@ -68,8 +73,9 @@ enum class SourceOrigin : uint8_t {
 
 // Fills the location of `err` the way CPython's parser does for an error at
 // 0-based UTF-8 byte columns (RAISE_ERROR_KNOWN_LOCATION): lineno/end_lineno
-// as given, offset/end_offset converted to 1-based character columns against
-// the text of line `lineno` (end_byte_col < 0 means "unknown": end_offset 0),
+// as given, offset/end_offset = column + 1, converted to characters against
+// the text of line `lineno` if src.char_columns (end_byte_col < 0 means
+// "unknown": end_offset 0),
 // text = that line with its newline, has_text = true. Also sets err.filename.
 void set_error_location(SyntaxErrorInfo& err, const SourceText& src, std::string_view filename,
                         int lineno, int byte_col, int end_lineno, int end_byte_col);

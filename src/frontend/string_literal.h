@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -103,8 +104,17 @@ struct FString {
 // part cannot include a backslash", "f-string expression part cannot include
 // '#'", "f-string: invalid conversion character: expected 's', 'r', or 'a'",
 // "f-string: unmatched '('", "f-string: expressions nested too deeply", ...).
-// Errors are always at StringErrorWhere::ParserPosition. Appends to out.parts.
+// Errors are always at StringErrorWhere::ParserPosition. Appends to out.parts;
+// adjacent literal text is merged into one part (but a field's debug_text is
+// not: like CPython, the parser appends it to the preceding literal).
+//
+// CPython compiles each expression as soon as its text is found, before
+// looking at its '=', conversion and format spec, so an error inside the
+// expression wins over a later f-string error. `on_expr`, when given, is
+// called at that moment with the field (expr and positions set); if it
+// returns false (having filled err), split_fstring stops and returns false.
+using FStringExprHook = std::function<bool(const FStringField&)>;
 [[nodiscard]] bool split_fstring(const Token& tok, const StringLiteral& lit, FString& out,
-                                 SyntaxErrorInfo& err);
+                                 SyntaxErrorInfo& err, const FStringExprHook* on_expr = nullptr);
 
 }  // namespace spindle::frontend

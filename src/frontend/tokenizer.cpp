@@ -236,7 +236,8 @@ bool Tokenizer::pegen_error(TokenizerErrorKind kind) {
     case TokenizerErrorKind::Dedent: {
       // RAISE_SYNTAX_ERROR at the error token, which has no column: pegen
       // uses the cursor (the end of the line) and leaves end_offset at -1.
-      int col = int(cur_ - line_start_);
+      // EOF met between tokens left CPython's buffer empty: column 0.
+      int col = eof_outside_token_ ? 0 : int(cur_ - line_start_);
       set_error_location(e, src_, filename_, lineno, col - 1, lineno, -1);
       e.end_offset = -1;
       if (kind == TokenizerErrorKind::Dedent) {
@@ -292,6 +293,7 @@ bool Tokenizer::continuation_line(int& c) {
   c = nextc();
   if (c == kEOF) {
     cur_ = end_;
+    eof_outside_token_ = !in_token_;
     return pegen_error(TokenizerErrorKind::Eof);
   }
   backup(c);

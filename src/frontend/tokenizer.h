@@ -125,6 +125,7 @@ class Tokenizer {
   bool line_pending_ = false;  // the last byte read was '\n': next read starts a line
   bool in_token_ = false;      // CPython's tok->start != NULL
   bool hit_deferred_error_ = false;
+  bool eof_outside_token_ = false;  // EOF met while no token was in progress
 
   bool at_bol_ = true;   // at the beginning of a logical line
   bool done_ = false;    // ENDMARKER reached
