@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(g++ cmake ninja-build pkg-config libgmp-dev unicode-data libgtest-dev
-          libbenchmark-dev libmimalloc-dev python3)
+          libbenchmark-dev libmimalloc-dev python3 bzip2)
 if [[ "${1:-}" == "--fuzz" ]]; then
   packages+=(clang libclang-rt-14-dev)
 fi
