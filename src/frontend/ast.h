@@ -163,7 +163,8 @@ using NodeBase_match_case = Node;
 template <class T>
 [[nodiscard]] T* make_node(Arena& arena) {
   T* n = arena.make<T>();
-  n->kind = T::kKind;
+  // Through Node: Constant has a field named `kind` that hides Node::kind.
+  static_cast<Node*>(n)->kind = T::kKind;
   return n;
 }
 
