@@ -66,6 +66,7 @@ struct Block {
   std::vector<Block*> except_stack;  // during label_exceptions
   std::vector<uint64_t> unsafe;      // during the local-load dataflow
   bool in_worklist = false;
+  Block* forward = nullptr;          // during remove_empty_blocks
 
   [[nodiscard]] CInstr* last() { return instrs.empty() ? nullptr : &instrs.back(); }
   [[nodiscard]] bool falls_through() const {
@@ -434,10 +435,16 @@ class Assembler {
   // Unlinks empty blocks, moving jump targets and handlers to the next
   // non-empty block. A reachable jump to the very end is a compiler bug.
   bool remove_empty_blocks() {
-    auto skip = [](Block* b) {
-      while (b && b->instrs.empty()) b = b->next;
-      return b;
-    };
+    // Each block's first non-empty block at or after it, computed backwards
+    // once so long runs of empty blocks cost nothing per jump.
+    std::vector<Block*> chain;
+    for (Block* b = entry_; b; b = b->next) chain.push_back(b);
+    Block* after = nullptr;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      if (!(*it)->instrs.empty()) after = *it;
+      (*it)->forward = after;
+    }
+    auto skip = [](Block* b) { return b ? b->forward : nullptr; };
     for (Block* b = entry_; b; b = b->next) {
       for (auto& in : b->instrs) {
         if (in.target) {
@@ -541,8 +548,10 @@ class Assembler {
       b->in_worklist = false;
     }
     for (size_t i = std::min(nparams, nlocals); i < nlocals; ++i) entry_->unsafe[i / 64] |= uint64_t{1} << (i % 64);
-    std::vector<Block*> work{entry_};
+    // Rounds in layout order: forward edges settle within a round, so the
+    // number of rounds is about the loop nesting depth, not the block count.
     entry_->in_worklist = true;
+    bool dirty = true;
     auto merge = [&](Block* to, const std::vector<uint64_t>& state) {
       if (!to) return;
       bool changed = false;
@@ -555,47 +564,47 @@ class Assembler {
       }
       if (changed && !to->in_worklist) {
         to->in_worklist = true;
-        work.push_back(to);
+        dirty = true;
       }
     };
     std::vector<uint64_t> state;
-    while (!work.empty()) {
-      Block* b = work.back();
-      work.pop_back();
-      b->in_worklist = false;
-      state = b->unsafe;
-      for (auto& in : b->instrs) {
-        if (in.except) merge(in.except, state);
-        int a = in.oparg;
-        bool in_range = a >= 0 && static_cast<size_t>(a) < nlocals;
-        uint64_t bit = in_range ? uint64_t{1} << (a % 64) : 0;
-        size_t w = in_range ? static_cast<size_t>(a) / 64 : 0;
-        switch (in.op) {
-          case Op::STORE_FAST:
-          case Op::STORE_FAST_MAYBE_NULL:
-            // (MAYBE_NULL restores a saved value: it may store "unbound".)
-            if (in_range && in.op == Op::STORE_FAST) state[w] &= ~bit;
-            if (in_range && in.op == Op::STORE_FAST_MAYBE_NULL) state[w] |= bit;
-            break;
-          case Op::DELETE_FAST:
-          case Op::LOAD_FAST_AND_CLEAR:
-            if (in_range) state[w] |= bit;
-            break;
-          case Op::LOAD_FAST:
-            if (in_range && (state[w] & bit)) {
-              in.op = Op::LOAD_FAST_CHECK;
-              state[w] &= ~bit;
-            }
-            break;
-          case Op::LOAD_FAST_CHECK:
-            if (in_range) state[w] &= ~bit;
-            break;
-          default:
-            break;
+    while (dirty) {
+      dirty = false;
+      for (Block* b = entry_; b; b = b->next) {
+        if (!b->in_worklist) continue;
+        b->in_worklist = false;
+        state = b->unsafe;
+        for (auto& in : b->instrs) {
+          if (in.except) merge(in.except, state);
+          int a = in.oparg;
+          bool in_range = a >= 0 && static_cast<size_t>(a) < nlocals;
+          uint64_t bit = in_range ? uint64_t{1} << (a % 64) : 0;
+          size_t w = in_range ? static_cast<size_t>(a) / 64 : 0;
+          switch (in.op) {
+            case Op::STORE_FAST:
+              if (in_range) state[w] &= ~bit;
+              break;
+            case Op::STORE_FAST_MAYBE_NULL:  // restores a saved value that may be "unbound"
+            case Op::DELETE_FAST:
+            case Op::LOAD_FAST_AND_CLEAR:
+              if (in_range) state[w] |= bit;
+              break;
+            case Op::LOAD_FAST:
+              if (in_range && (state[w] & bit)) {
+                in.op = Op::LOAD_FAST_CHECK;
+                state[w] &= ~bit;
+              }
+              break;
+            case Op::LOAD_FAST_CHECK:
+              if (in_range) state[w] &= ~bit;
+              break;
+            default:
+              break;
+          }
+          if (in.target) merge(in.target, state);
         }
-        if (in.target) merge(in.target, state);
+        if (b->falls_through()) merge(b->next, state);
       }
-      if (b->falls_through()) merge(b->next, state);
     }
   }
 
