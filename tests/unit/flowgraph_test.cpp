@@ -535,3 +535,67 @@ TEST(Dis, ListsInstructionsNestedCodeAndExceptionTable) {
 }
 
 }  // namespace
+
+namespace {
+
+// Codegen bugs must come back as errors, never as crashes or asserts: random
+// sequences (valid opcodes, arbitrary opargs and jumps) either assemble into
+// a code object whose tables decode, or fail with a SystemError.
+TEST(Flowgraph, RandomSequencesNeverCrash) {
+  std::mt19937 rng(1234);
+  std::vector<Op> plain, jumps;
+  for (int i = 0; i < vm::kNumOpcodes; ++i) {
+    Op op = static_cast<Op>(i);
+    if (!vm::is_valid_op(op) || op == Op::CACHE || op == Op::EXTENDED_ARG || vm::is_specialized(op)) continue;
+    (vm::has_jump(op) ? jumps : plain).push_back(op);
+  }
+  int assembled = 0;
+  for (int round = 0; round < 3000; ++round) {
+    InstrSequence s;
+    CodeUnitInfo u = unit(static_cast<int>(rng() % 4), static_cast<int>(rng() % 2));
+    if (rng() % 3 == 0) u.cellvars = {"c"};
+    if (rng() % 3 == 0) u.freevars = {"f"};
+    if (rng() % 4 == 0) u.flags |= vm::CO_GENERATOR;
+    for (int k = 0; k < 3; ++k) u.add_const(CodeConstant::of_int(k));
+    std::vector<Label> labels;
+    for (int k = 0; k < 4; ++k) labels.push_back(s.new_label());
+    std::vector<bool> bound(labels.size(), false);
+    int n = 1 + static_cast<int>(rng() % 30);
+    s.emit(Op::RESUME, 0, L(1));
+    for (int k = 0; k < n; ++k) {
+      Location loc = rng() % 5 == 0 ? Location{} : L(1 + static_cast<int>(rng() % 20));
+      size_t li = rng() % labels.size();
+      if (rng() % 6 == 0 && !bound[li]) {
+        s.use_label(labels[li]);
+        bound[li] = true;
+      }
+      if (rng() % 4 == 0) {
+        s.emit_jump(jumps[rng() % jumps.size()], labels[rng() % labels.size()], loc);
+      } else {
+        Op op = plain[rng() % plain.size()];
+        int arg = static_cast<int>(rng() % 4);
+        if (rng() % 20 == 0) arg = static_cast<int>(rng() % 100000);
+        s.emit(op, arg, loc);
+      }
+    }
+    if (rng() % 2) s.emit(Op::RETURN_CONST, 0, L(2));
+    for (size_t li = 0; li < labels.size(); ++li)
+      if (!bound[li] && rng() % 2) {
+        s.use_label(labels[li]);
+        s.emit(Op::RETURN_CONST, 0, L(3));
+      }
+    frontend::SyntaxErrorInfo err;
+    auto code = frontend::assemble(std::move(s), std::move(u), err);
+    if (!code) {
+      EXPECT_EQ(err.type, "SystemError");
+      continue;
+    }
+    ++assembled;
+    EXPECT_TRUE(vm::decode_exception_table(code->exceptiontable).has_value());
+    EXPECT_TRUE(vm::decode_location_table(code->linetable, code->firstlineno).has_value());
+    EXPECT_FALSE(vm::disassemble(*code).empty());
+  }
+  EXPECT_GT(assembled, 10);
+}
+
+}  // namespace
