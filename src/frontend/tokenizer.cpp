@@ -226,12 +226,7 @@ bool Tokenizer::pegen_error(TokenizerErrorKind kind) {
   int lineno = lineno_;
   switch (kind) {
     case TokenizerErrorKind::Eof:
-      if (level_ > 0) {
-        int l = paren_lineno_[level_ - 1];
-        set_error_location(e, src_, filename_, l, paren_col_[level_ - 1], l, -1);
-        e.msg = std::string("'") + paren_stack_[level_ - 1] + "' was never closed";
-        return false;
-      }
+      if (level_ > 0) return report_unclosed_paren();
       [[fallthrough]];
     case TokenizerErrorKind::Dedent: {
       // RAISE_SYNTAX_ERROR at the error token, which has no column: pegen
@@ -268,6 +263,15 @@ bool Tokenizer::pegen_error(TokenizerErrorKind kind) {
       e.msg = "unknown parsing error";
       return false;
   }
+}
+
+bool Tokenizer::report_unclosed_paren() {
+  if (level_ == 0) return false;
+  int l = paren_lineno_[level_ - 1];
+  err_ = SyntaxErrorInfo{};
+  set_error_location(err_, src_, filename_, l, paren_col_[level_ - 1], l, -1);
+  err_.msg = std::string("'") + paren_stack_[level_ - 1] + "' was never closed";
+  return false;
 }
 
 // ---- main loop ------------------------------------------------------------

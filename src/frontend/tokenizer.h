@@ -82,6 +82,14 @@ class Tokenizer {
   int paren_level() const { return level_; }
   int innermost_paren_lineno() const { return level_ > 0 ? paren_lineno_[level_ - 1] : 0; }
 
+  // Fills `err` with "'(' was never closed" at the innermost open bracket
+  // (CPython's raise_unclosed_parentheses_error) and returns false. For the
+  // full-source check: after a parser error, the parser keeps calling next();
+  // a `Raised` error replaces its own; any other failure with
+  // paren_level() > 0 and the parser's error line > innermost_paren_lineno()
+  // is replaced by this one; otherwise the parser's error stands.
+  [[nodiscard]] bool report_unclosed_paren();
+
   const SourceText& source() const { return src_; }
   std::string_view filename() const { return filename_; }
 

@@ -213,6 +213,25 @@ TEST(Tokenizer, ErrorKinds) {
   EXPECT_EQ(lex("x \\ y\n").kind, TokenizerErrorKind::LineCont);
 }
 
+TEST(Tokenizer, FullSourceCheckCanReportUnclosedBracket) {
+  // What the parser does after its own error on line 3 ('x = (1' is open).
+  SourceText src;
+  SyntaxErrorInfo err;
+  ASSERT_TRUE(decode_source("x = (1,\n 2\n y z \\ w)\n", "t.py", src, err));
+  Tokenizer tz(src, "t.py", err);
+  Token t;
+  while (tz.next(t)) {
+  }
+  EXPECT_EQ(tz.error_kind(), TokenizerErrorKind::LineCont);
+  ASSERT_EQ(tz.paren_level(), 1);
+  EXPECT_EQ(tz.innermost_paren_lineno(), 1);
+  EXPECT_FALSE(tz.report_unclosed_paren());
+  EXPECT_EQ(err.msg, "'(' was never closed");
+  EXPECT_EQ(err.lineno, 1);
+  EXPECT_EQ(err.offset, 5);
+  EXPECT_EQ(err.end_offset, 0);
+}
+
 TEST(Tokenizer, EarlierTokensComeBeforeADeferredNulError) {
   // The NUL on line 3 is only met when the tokenizer reaches line 3.
   std::string src("a = 1\nb = )\nc\0\n", 15);
