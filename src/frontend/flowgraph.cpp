@@ -12,7 +12,8 @@
 //   4. unsafe local loads   LOAD_FAST -> LOAD_FAST_CHECK where a local may be
 //                           unbound (forward dataflow over bitsets)
 //   5. closure layout       deref opargs -> fast-locals offsets; prefix
-//                           (COPY_FREE_VARS, MAKE_CELL, RETURN_GENERATOR)
+//                           (COPY_FREE_VARS, MAKE_CELL, RETURN_GENERATOR);
+//                           then blocks only exceptions reach move to the end
 //   6. exits and lines      duplicate line-less exit blocks, propagate lines
 //   7. normalize jumps      backward conditional jumps become a forward
 //                           inverted jump over a JUMP (our conditional jumps
@@ -67,6 +68,7 @@ struct Block {
   std::vector<uint64_t> unsafe;      // during the local-load dataflow
   bool in_worklist = false;
   Block* forward = nullptr;          // during remove_empty_blocks
+  bool warm = false;                 // during push_cold_blocks_to_end
 
   [[nodiscard]] CInstr* last() { return instrs.empty() ? nullptr : &instrs.back(); }
   [[nodiscard]] bool falls_through() const {
@@ -123,6 +125,12 @@ class Assembler {
     add_checks_for_unbound_locals();
     if (!fix_closure_layout()) return nullptr;
     insert_prefix();
+    if (opts_.optimize) {
+      push_cold_blocks_to_end();
+      remove_redundant_jumps();
+      remove_nops();
+      if (!remove_empty_blocks()) return nullptr;
+    }
     count_predecessors();
     duplicate_exits_without_lineno();
     count_predecessors();
@@ -674,6 +682,60 @@ class Assembler {
     b->instrs = std::move(prefix);
     b->next = entry_;
     entry_ = b;
+  }
+
+  // Blocks reached only through exception handlers ("cold") go after all the
+  // others, so the normal path runs straight through without jumping over
+  // handlers. A cold block that fell into a warm one gets an explicit JUMP.
+  void push_cold_blocks_to_end() {
+    for (Block* b = entry_; b; b = b->next) b->warm = false;
+    std::vector<Block*> todo{entry_};
+    entry_->warm = true;
+    auto visit = [&](Block* b) {
+      if (b && !b->warm) {
+        b->warm = true;
+        todo.push_back(b);
+      }
+    };
+    while (!todo.empty()) {
+      Block* b = todo.back();
+      todo.pop_back();
+      for (auto& in : b->instrs)
+        if (in.target && !is_setup(in.op)) visit(in.target);
+      if (b->falls_through()) visit(b->next);
+    }
+    bool any_cold = false;
+    for (Block* b = entry_; b; b = b->next) {
+      if (b->warm) continue;
+      any_cold = true;
+      if (b->falls_through() && b->next && b->next->warm) {
+        Block* j = new_block();
+        CInstr jump;
+        jump.op = Op::JUMP;
+        jump.target = b->next;
+        jump.except = b->instrs.empty() ? nullptr : b->instrs.back().except;
+        j->instrs.push_back(jump);
+        j->next = b->next;
+        b->next = j;
+        b = j;  // j is cold too
+      }
+    }
+    if (!any_cold) return;
+    Block *warm_tail = nullptr, *cold_head = nullptr, *cold_tail = nullptr;
+    for (Block* b = entry_; b;) {
+      Block* next = b->next;
+      if (b->warm) {
+        if (warm_tail) warm_tail->next = b;
+        warm_tail = b;
+      } else {
+        if (cold_tail) cold_tail->next = b;
+        else cold_head = b;
+        cold_tail = b;
+      }
+      b = next;
+    }
+    warm_tail->next = cold_head;
+    if (cold_tail) cold_tail->next = nullptr;
   }
 
   // ---------------------------------------------------------------------------

@@ -464,6 +464,7 @@ TEST(Flowgraph, ImplicitReturnGetsEachPathsLine) {
   EXPECT_EQ(return_lines, (std::vector<int>{5, 3}));
 }
 
+// (The handler is cold: it moves after the normal path and jumps back.)
 TEST(Dis, ListsInstructionsNestedCodeAndExceptionTable) {
   // The inner function.
   InstrSequence si;
@@ -521,16 +522,16 @@ TEST(Dis, ListsInstructionsNestedCodeAndExceptionTable) {
       "             16 LOAD_FAST                0 (v0)\n"
       "             18 CALL                     1\n"
       "             26 POP_TOP\n"
-      "             28 JUMP_FORWARD             1 (to 32)\n"
       "\n"
-      "  4     >>   30 POP_TOP\n"
+      "  5     >>   28 LOAD_FAST                0 (v0)\n"
+      "             30 LOAD_CONST               1 (2)\n"
+      "             32 BINARY_OP                0 (+)\n"
+      "             36 RETURN_VALUE\n"
       "\n"
-      "  5     >>   32 LOAD_FAST                0 (v0)\n"
-      "             34 LOAD_CONST               1 (2)\n"
-      "             36 BINARY_OP                0 (+)\n"
-      "             40 RETURN_VALUE\n"
+      "  4     >>   38 POP_TOP\n"
+      "             40 JUMP_BACKWARD            8 (to 28)\n"
       "ExceptionTable:\n"
-      "  2 to 26 -> 30 [0]\n";
+      "  2 to 26 -> 38 [0]\n";
   EXPECT_EQ(vm::disassemble(*outer), want);
 }
 
