@@ -294,14 +294,41 @@ std::nullptr_t Parser::raise_at(const char* type, std::string msg, int lineno, i
   return nullptr;
 }
 
+// CPython's INDENT, DEDENT and ENDMARKER tokens have no start (col_offset
+// -1): an error at one of them is reported at the tokenizer's position
+// (after the indentation; at the end of the last line for EOF), with an
+// end_offset of -1.
+bool Parser::raise_at_blank_token(const char* type, std::string& msg, const Tok& t) {
+  if (t.kind != T_INDENT && t.kind != T_DEDENT && t.kind != T_ENDMARKER) return false;
+  int lineno = t.lineno - line_shift_;
+  int col = t.kind == T_INDENT ? t.end_col_offset : t.col_offset;
+  if (lineno > 1 && src_.offset_of(lineno, 0) >= src_.text.size()) {
+    lineno--;  // at EOF CPython stays on the last line, at its end
+    col = int(src_.line(lineno).size());
+  }
+  error_ = true;
+  have_error_ = true;
+  err_ = SyntaxErrorInfo{};
+  err_.type = type;
+  err_.msg = in_fstring_ ? "f-string: " + msg : std::move(msg);
+  set_error_location(err_, src_, filename_, lineno, 0, lineno, -1);
+  err_.offset = char_column(src_, lineno, col);
+  err_.end_offset = -1;
+  err_.lineno += line_shift_;
+  err_.end_lineno = err_.lineno;
+  return true;
+}
+
 std::nullptr_t Parser::raise(std::string msg) {
   if (fill_ == 0) return raise_at("SyntaxError", std::move(msg), 0, 0, 0, -1);
   const Tok& t = last_token();
+  if (raise_at_blank_token("SyntaxError", msg, t)) return nullptr;
   return raise_at("SyntaxError", std::move(msg), t.lineno, t.col_offset, t.end_lineno, t.end_col_offset);
 }
 
 std::nullptr_t Parser::raise_indent(std::string msg) {
   const Tok& t = last_token();
+  if (raise_at_blank_token("IndentationError", msg, t)) return nullptr;
   return raise_at("IndentationError", std::move(msg), t.lineno, t.col_offset, t.end_lineno,
                   t.end_col_offset);
 }
@@ -311,6 +338,7 @@ std::nullptr_t Parser::raise_known(const ast::Node* a, std::string msg) {
                   a->end_col_offset);
 }
 std::nullptr_t Parser::raise_known_tok(const Tok* a, std::string msg) {
+  if (raise_at_blank_token("SyntaxError", msg, *a)) return nullptr;
   return raise_at("SyntaxError", std::move(msg), a->lineno, a->col_offset, a->end_lineno,
                   a->end_col_offset);
 }
@@ -335,17 +363,17 @@ std::nullptr_t Parser::raise_range_nt(const ast::Node* a, const Tok* b, std::str
 std::nullptr_t Parser::raise_starting_from(const ast::Node* a, std::string msg) {
   const Tok& t = last_token();
   return raise_at("SyntaxError", std::move(msg), a->lineno, a->col_offset, t.end_lineno,
-                  t.end_col_offset);
+                  t.end_col_offset - 1);
 }
 std::nullptr_t Parser::raise_starting_from_tok(const Tok* a, std::string msg) {
   const Tok& t = last_token();
   return raise_at("SyntaxError", std::move(msg), a->lineno, a->col_offset, t.end_lineno,
-                  t.end_col_offset);
+                  t.end_col_offset - 1);
 }
 
 std::nullptr_t Parser::raise_invalid_target(TargetsType type, ast::expr* e) {
   ast::expr* bad = invalid_target(type, e);
-  if (bad == nullptr) return raise("invalid syntax");
+  if (bad == nullptr) return nullptr;  // 3.11: no error here; the generic one follows
   const char* fmt = type == TargetsType::Del ? "cannot delete " : "cannot assign to ";
   return raise_known(bad, std::string(fmt) + expr_name(bad));
 }

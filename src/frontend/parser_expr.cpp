@@ -96,9 +96,11 @@ ast::expr* Parser::expression() {
 ast::expr* Parser::expression_raw() {
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_expression() || error_) return nullptr;
+    (void)invalid_expression();
+    if (error_) return nullptr;
     mark_ = start;
-    if (invalid_legacy_expression() || error_) return nullptr;
+    (void)invalid_legacy_expression();
+    if (error_) return nullptr;
     mark_ = start;
   }
   if (ast::expr* a = disjunction()) {
@@ -271,7 +273,8 @@ ast::expr* Parser::named_expression() {
   if (ast::expr* a = assignment_expression()) return a;
   if (error_) return nullptr;
   if (call_invalid_rules_) {
-    if (invalid_named_expression() || error_) return nullptr;
+    (void)invalid_named_expression();
+    if (error_) return nullptr;
     mark_ = start;
   }
   ast::expr* e = expression();
@@ -885,7 +888,8 @@ ast::expr* Parser::group() {
   }
   mark_ = start;
   if (call_invalid_rules_) {
-    if (invalid_group() || error_) return nullptr;
+    (void)invalid_group();
+    if (error_) return nullptr;
     mark_ = start;
   }
   return nullptr;
@@ -1030,7 +1034,8 @@ ast::expr* Parser::dict() {
   mark_ = start;
   if (call_invalid_rules_) {
     if (expect(T_LBRACE)) {
-      if (invalid_double_starred_kvpairs() || error_) return nullptr;
+      (void)invalid_double_starred_kvpairs();
+    if (error_) return nullptr;
       // (the rule only raises; a match without raising cannot be completed)
     }
     mark_ = start;
@@ -1142,7 +1147,8 @@ ast::comprehension* Parser::for_if_clause() {
   }
   mark_ = start;
   if (call_invalid_rules_) {
-    if (invalid_for_target() || error_) return nullptr;
+    (void)invalid_for_target();
+    if (error_) return nullptr;
     mark_ = start;
   }
   return nullptr;
@@ -1165,7 +1171,8 @@ ast::expr* Parser::listcomp() {
   }
   mark_ = start;
   if (call_invalid_rules_) {
-    if (invalid_comprehension() || error_) return nullptr;
+    (void)invalid_comprehension();
+    if (error_) return nullptr;
     mark_ = start;
   }
   return nullptr;
@@ -1188,7 +1195,8 @@ ast::expr* Parser::setcomp() {
   }
   mark_ = start;
   if (call_invalid_rules_) {
-    if (invalid_comprehension() || error_) return nullptr;
+    (void)invalid_comprehension();
+    if (error_) return nullptr;
     mark_ = start;
   }
   return nullptr;
@@ -1217,7 +1225,8 @@ ast::expr* Parser::genexp() {
   }
   mark_ = start;
   if (call_invalid_rules_) {
-    if (invalid_comprehension() || error_) return nullptr;
+    (void)invalid_comprehension();
+    if (error_) return nullptr;
     mark_ = start;
   }
   return nullptr;
@@ -1241,7 +1250,8 @@ ast::expr* Parser::dictcomp() {
   }
   mark_ = start;
   if (call_invalid_rules_) {
-    if (invalid_dict_comprehension() || error_) return nullptr;
+    (void)invalid_dict_comprehension();
+    if (error_) return nullptr;
     mark_ = start;
   }
   return nullptr;
@@ -1270,7 +1280,8 @@ ast::Call* Parser::arguments_raw() {
   if (error_) return nullptr;
   mark_ = start;
   if (call_invalid_rules_) {
-    if (invalid_arguments() || error_) return nullptr;
+    (void)invalid_arguments();
+    if (error_) return nullptr;
     mark_ = start;
   }
   return nullptr;
@@ -1399,7 +1410,8 @@ KeywordOrStarred* Parser::kwarg_or_starred() {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_kwarg() || error_) return nullptr;
+    (void)invalid_kwarg();
+    if (error_) return nullptr;
     mark_ = start;
   }
   if (const Tok* n = expect(T_NAME)) {
@@ -1423,7 +1435,8 @@ KeywordOrStarred* Parser::kwarg_or_double_starred() {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_kwarg() || error_) return nullptr;
+    (void)invalid_kwarg();
+    if (error_) return nullptr;
     mark_ = start;
   }
   if (const Tok* n = expect(T_NAME)) {

@@ -64,10 +64,15 @@ bool Parser::arguments_parsing_error(ast::Call* a) {
 bool Parser::invalid_arguments() {
   RULE_ENTER(false);
   int start = mark_;
-  // args ',' '*'
-  if (args() && expect(T_COMMA) && expect(T_STAR)) {
-    raise("iterable argument unpacking follows keyword argument unpacking");
-    return true;
+  // ((','.(starred_expression | ...)+ ',' kwargs) | kwargs) ',' '*': args
+  // whose kwargs part matched, i.e. with at least one keyword.
+  if (ast::Call* a = args()) {
+    if (!a->keywords.empty() && expect(T_COMMA)) {
+      if (const Tok* b = expect(T_STAR)) {
+        raise_known_tok(b, "iterable argument unpacking follows keyword argument unpacking");
+        return true;
+      }
+    }
   }
   if (error_) return false;
   mark_ = start;

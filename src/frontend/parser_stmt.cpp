@@ -317,7 +317,8 @@ ast::stmt* Parser::assignment() {
   if (error_) return nullptr;
   mark_ = start;
   if (call_invalid_rules_) {
-    if (invalid_assignment() || error_) return nullptr;
+    (void)invalid_assignment();
+    if (error_) return nullptr;
     mark_ = start;
   }
   return nullptr;
@@ -457,7 +458,8 @@ ast::stmt* Parser::del_stmt() {
   }
   mark_ = start;
   if (call_invalid_rules_) {
-    if (invalid_del_stmt() || error_) return nullptr;
+    (void)invalid_del_stmt();
+    if (error_) return nullptr;
     mark_ = start;
   }
   return nullptr;
@@ -584,7 +586,8 @@ bool Parser::import_from_targets(Seq<ast::alias*>& out) {
     return true;
   }
   if (call_invalid_rules_) {
-    if (invalid_import_from_targets() || error_) return false;
+    (void)invalid_import_from_targets();
+    if (error_) return false;
     mark_ = start;
   }
   return false;
@@ -726,7 +729,8 @@ bool Parser::block_raw(Seq<ast::stmt*>& out) {
   if (error_) return false;
   mark_ = start;
   if (call_invalid_rules_) {
-    if (invalid_block() || error_) return false;
+    (void)invalid_block();
+    if (error_) return false;
     mark_ = start;
   }
   return false;
@@ -777,7 +781,8 @@ ast::stmt* Parser::class_def_raw() {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_class_def_raw() || error_) return nullptr;
+    (void)invalid_class_def_raw();
+    if (error_) return nullptr;
     mark_ = start;
   }
   if (!expect(K_class)) return nullptr;
@@ -840,7 +845,8 @@ ast::stmt* Parser::function_def_raw() {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_def_raw() || error_) return nullptr;
+    (void)invalid_def_raw();
+    if (error_) return nullptr;
     mark_ = start;
   }
   bool is_async = expect(K_async) != nullptr;
@@ -936,7 +942,8 @@ ast::arguments* Parser::params() {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_parameters() || error_) return nullptr;
+    (void)invalid_parameters();
+    if (error_) return nullptr;
     mark_ = start;
   }
   return parameters();
@@ -1066,7 +1073,8 @@ StarEtc* Parser::star_etc() {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_star_etc() || error_) return nullptr;
+    (void)invalid_star_etc();
+    if (error_) return nullptr;
     mark_ = start;
   }
   auto pmd = [&] { return param_maybe_default(); };
@@ -1122,7 +1130,8 @@ ast::arg* Parser::kwds() {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_kwds() || error_) return nullptr;
+    (void)invalid_kwds();
+    if (error_) return nullptr;
     mark_ = start;
   }
   if (expect(T_DOUBLESTAR)) {
@@ -1245,7 +1254,8 @@ ast::expr* Parser::default_() {
     mark_ = start;
   }
   if (call_invalid_rules_) {
-    if (invalid_default() || error_) return nullptr;
+    (void)invalid_default();
+    if (error_) return nullptr;
     mark_ = start;
   }
   return nullptr;
@@ -1258,7 +1268,8 @@ ast::arguments* Parser::lambda_params() {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_lambda_parameters() || error_) return nullptr;
+    (void)invalid_lambda_parameters();
+    if (error_) return nullptr;
     mark_ = start;
   }
   return lambda_parameters();
@@ -1363,7 +1374,8 @@ StarEtc* Parser::lambda_star_etc() {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_lambda_star_etc() || error_) return nullptr;
+    (void)invalid_lambda_star_etc();
+    if (error_) return nullptr;
     mark_ = start;
   }
   auto pmd = [&] { return lambda_param_maybe_default(); };
@@ -1413,7 +1425,8 @@ ast::arg* Parser::lambda_kwds() {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_lambda_kwds() || error_) return nullptr;
+    (void)invalid_lambda_kwds();
+    if (error_) return nullptr;
     mark_ = start;
   }
   if (expect(T_DOUBLESTAR)) {
@@ -1476,7 +1489,8 @@ ast::stmt* Parser::if_stmt() {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_if_stmt() || error_) return nullptr;
+    (void)invalid_if_stmt();
+    if (error_) return nullptr;
     mark_ = start;
   }
   if (!expect(K_if)) return nullptr;
@@ -1514,7 +1528,8 @@ ast::stmt* Parser::elif_stmt() {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_elif_stmt() || error_) return nullptr;
+    (void)invalid_elif_stmt();
+    if (error_) return nullptr;
     mark_ = start;
   }
   if (!expect(K_elif)) return nullptr;
@@ -1551,7 +1566,8 @@ bool Parser::else_block(Seq<ast::stmt*>& out) {
   RULE_ENTER(false);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_else_stmt() || error_) return false;
+    (void)invalid_else_stmt();
+    if (error_) return false;
     mark_ = start;
   }
   if (!expect(K_else)) return false;
@@ -1566,7 +1582,8 @@ ast::stmt* Parser::while_stmt() {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_while_stmt() || error_) return nullptr;
+    (void)invalid_while_stmt();
+    if (error_) return nullptr;
     mark_ = start;
   }
   if (!expect(K_while)) return nullptr;
@@ -1596,7 +1613,8 @@ ast::stmt* Parser::for_stmt() {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_for_stmt() || error_) return nullptr;
+    (void)invalid_for_stmt();
+    if (error_) return nullptr;
     mark_ = start;
   }
   bool is_async = expect(K_async) != nullptr;
@@ -1635,7 +1653,8 @@ ast::stmt* Parser::for_stmt() {
   }
   mark_ = start;
   if (call_invalid_rules_) {
-    if (invalid_for_target() || error_) return nullptr;
+    (void)invalid_for_target();
+    if (error_) return nullptr;
     mark_ = start;
   }
   return nullptr;
@@ -1649,7 +1668,8 @@ ast::stmt* Parser::with_stmt() {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_with_stmt_indent() || error_) return nullptr;
+    (void)invalid_with_stmt_indent();
+    if (error_) return nullptr;
     mark_ = start;
   }
   bool is_async = expect(K_async) != nullptr;
@@ -1708,7 +1728,8 @@ ast::stmt* Parser::with_stmt() {
   }
   mark_ = start;
   if (call_invalid_rules_) {
-    if (invalid_with_stmt() || error_) return nullptr;
+    (void)invalid_with_stmt();
+    if (error_) return nullptr;
     mark_ = start;
   }
   return nullptr;
@@ -1735,7 +1756,8 @@ ast::withitem* Parser::with_item() {
   }
   mark_ = start;
   if (call_invalid_rules_) {
-    if (invalid_with_item() || error_) return nullptr;
+    (void)invalid_with_item();
+    if (error_) return nullptr;
     mark_ = start;
   }
   mark_ = after;  // alternative 3, `expression`, is memoized: same result
@@ -1751,7 +1773,8 @@ ast::stmt* Parser::try_stmt() {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_try_stmt() || error_) return nullptr;
+    (void)invalid_try_stmt();
+    if (error_) return nullptr;
     mark_ = start;
   }
   if (!expect(K_try)) return nullptr;
@@ -1822,7 +1845,8 @@ ast::excepthandler* Parser::except_block() {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_except_stmt_indent() || error_) return nullptr;
+    (void)invalid_except_stmt_indent();
+    if (error_) return nullptr;
     mark_ = start;
   }
   if (!expect(K_except)) return nullptr;
@@ -1855,7 +1879,8 @@ ast::excepthandler* Parser::except_block() {
   }
   mark_ = start;
   if (call_invalid_rules_) {
-    if (invalid_except_stmt() || error_) return nullptr;
+    (void)invalid_except_stmt();
+    if (error_) return nullptr;
     mark_ = start;
   }
   return nullptr;
@@ -1867,7 +1892,8 @@ ast::excepthandler* Parser::except_star_block() {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_except_star_stmt_indent() || error_) return nullptr;
+    (void)invalid_except_star_stmt_indent();
+    if (error_) return nullptr;
     mark_ = start;
   }
   if (!expect(K_except)) return nullptr;
@@ -1892,7 +1918,8 @@ ast::excepthandler* Parser::except_star_block() {
   if (error_) return nullptr;
   mark_ = start;
   if (call_invalid_rules_) {
-    if (invalid_except_stmt() || error_) return nullptr;
+    (void)invalid_except_stmt();
+    if (error_) return nullptr;
     mark_ = start;
   }
   return nullptr;
@@ -1903,7 +1930,8 @@ bool Parser::finally_block(Seq<ast::stmt*>& out) {
   RULE_ENTER(false);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_finally_stmt() || error_) return false;
+    (void)invalid_finally_stmt();
+    if (error_) return false;
     mark_ = start;
   }
   if (!expect(K_finally)) return false;
@@ -1939,7 +1967,8 @@ ast::stmt* Parser::match_stmt() {
   if (error_) return nullptr;
   mark_ = start;
   if (call_invalid_rules_) {
-    if (invalid_match_stmt() || error_) return nullptr;
+    (void)invalid_match_stmt();
+    if (error_) return nullptr;
     mark_ = start;
   }
   return nullptr;
@@ -1976,7 +2005,8 @@ ast::match_case* Parser::case_block() {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    if (invalid_case_block() || error_) return nullptr;
+    (void)invalid_case_block();
+    if (error_) return nullptr;
     mark_ = start;
   }
   if (!expect_soft("case")) return nullptr;
@@ -2051,7 +2081,8 @@ ast::pattern* Parser::as_pattern() {
   if (error_) return nullptr;
   mark_ = start;
   if (call_invalid_rules_) {
-    if (invalid_as_pattern() || error_) return nullptr;
+    (void)invalid_as_pattern();
+    if (error_) return nullptr;
     mark_ = start;
   }
   return nullptr;
@@ -2619,7 +2650,8 @@ ast::pattern* Parser::class_pattern() {
   if (error_) return nullptr;
   mark_ = start;
   if (call_invalid_rules_) {
-    if (invalid_class_pattern() || error_) return nullptr;
+    (void)invalid_class_pattern();
+    if (error_) return nullptr;
     mark_ = start;
   }
   return nullptr;
