@@ -275,6 +275,7 @@ ast::expr* Parser::invalid_target(TargetsType type, ast::expr* e) {
 
 std::nullptr_t Parser::raise_at(const char* type, std::string msg, int lineno, int col,
                                 int end_lineno, int end_col) {
+  if (error_) return nullptr;  // a pending error (e.g. the tokenizer's) stops all actions
   error_ = true;
   have_error_ = true;
   err_ = SyntaxErrorInfo{};
@@ -300,6 +301,7 @@ std::nullptr_t Parser::raise_at(const char* type, std::string msg, int lineno, i
 // end_offset of -1.
 bool Parser::raise_at_blank_token(const char* type, std::string& msg, const Tok& t) {
   if (t.kind != T_INDENT && t.kind != T_DEDENT && t.kind != T_ENDMARKER) return false;
+  if (error_) return true;
   int lineno = t.lineno - line_shift_;
   int col = t.kind == T_INDENT ? t.end_col_offset : t.col_offset;
   if (lineno > 1 && src_.offset_of(lineno, 0) >= src_.text.size()) {
