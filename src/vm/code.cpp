@@ -7,6 +7,7 @@
 #include "vm/code.h"
 
 #include <algorithm>
+#include <climits>
 #include <bit>
 #include <cstdio>
 #include <cstring>
@@ -250,6 +251,7 @@ std::optional<std::vector<ExceptionTableEntry>> decode_exception_table(std::span
     if (!get_except_varint(bytes, pos, start) || !get_except_varint(bytes, pos, length) ||
         !get_except_varint(bytes, pos, target) || !get_except_varint(bytes, pos, dl))
       return std::nullopt;
+    if (start > INT32_MAX / 2 || length > INT32_MAX / 2 || target > INT32_MAX) return std::nullopt;
     ExceptionTableEntry e;
     e.start = static_cast<int>(start);
     e.end = static_cast<int>(start + length);
@@ -304,7 +306,8 @@ bool get_varint(std::span<const uint8_t> in, size_t& pos, uint32_t& v) {
 bool get_svarint(std::span<const uint8_t> in, size_t& pos, int& v) {
   uint32_t u;
   if (!get_varint(in, pos, u)) return false;
-  v = (u & 1) ? -static_cast<int>(u >> 1) : static_cast<int>(u >> 1);
+  int magnitude = static_cast<int>(u >> 1);  // < 2^31: fits
+  v = (u & 1) ? -magnitude : magnitude;
   return true;
 }
 
@@ -367,11 +370,19 @@ std::optional<std::vector<LocationRange>> decode_location_table(std::span<const 
   size_t pos = 0;
   int line = firstlineno;
   int offset = 0;
+  // Lines stay within int: a hostile table cannot overflow them.
+  auto advance = [&line](int64_t delta) {
+    int64_t next = static_cast<int64_t>(line) + delta;
+    if (next < -1 || next > INT32_MAX / 2) return false;
+    line = static_cast<int>(next);
+    return true;
+  };
   while (pos < bytes.size()) {
     uint8_t first = bytes[pos++];
     if (!(first & 0x80)) return std::nullopt;
     int code = (first >> 3) & 15;
     int units = (first & 7) + 1;
+    if (offset > INT32_MAX - 8) return std::nullopt;
     LocationRange r;
     r.start = offset;
     r.end = offset + units;
@@ -384,18 +395,17 @@ std::optional<std::vector<LocationRange>> decode_location_table(std::span<const 
       int delta;
       uint32_t dend, col1, ecol1;
       if (!get_svarint(bytes, pos, delta) || !get_varint(bytes, pos, dend) || !get_varint(bytes, pos, col1) ||
-          !get_varint(bytes, pos, ecol1))
+          !get_varint(bytes, pos, ecol1) || !advance(delta) || dend > INT32_MAX / 2 || col1 > INT32_MAX ||
+          ecol1 > INT32_MAX)
         return std::nullopt;
-      line += delta;
       r.loc = Location{line, line + static_cast<int>(dend), static_cast<int>(col1) - 1, static_cast<int>(ecol1) - 1};
     } else if (code == 13) {
       int delta;
-      if (!get_svarint(bytes, pos, delta)) return std::nullopt;
-      line += delta;
+      if (!get_svarint(bytes, pos, delta) || !advance(delta)) return std::nullopt;
       r.loc = Location{line, line, -1, -1};
     } else if (code >= 10) {
-      if (pos + 2 > bytes.size() || (bytes[pos] & 0x80) || (bytes[pos + 1] & 0x80)) return std::nullopt;
-      line += code - 10;
+      if (pos + 2 > bytes.size() || (bytes[pos] & 0x80) || (bytes[pos + 1] & 0x80) || !advance(code - 10))
+        return std::nullopt;
       r.loc = Location{line, line, bytes[pos], bytes[pos + 1]};
       pos += 2;
     } else {

@@ -600,3 +600,22 @@ TEST(Flowgraph, RandomSequencesNeverCrash) {
 }
 
 }  // namespace
+
+namespace {
+
+// The table decoders take any bytes: malformed input is nullopt, never UB.
+TEST(CodeTables, DecodersSurviveRandomBytes) {
+  std::mt19937 rng(5);
+  int ok_lines = 0, ok_except = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::vector<uint8_t> bytes(rng() % 24);
+    for (auto& b : bytes) b = static_cast<uint8_t>(rng());
+    if (!bytes.empty() && rng() % 2) bytes[0] |= 0x80;
+    if (vm::decode_location_table(bytes, static_cast<int>(rng() % 100)).has_value()) ++ok_lines;
+    if (vm::decode_exception_table(bytes).has_value()) ++ok_except;
+  }
+  EXPECT_GT(ok_lines, 0);
+  EXPECT_GT(ok_except, 0);
+}
+
+}  // namespace
