@@ -264,6 +264,7 @@ bool decode_source(std::string_view bytes, std::string_view filename, SourceText
   std::string normal = cookie.empty() ? "utf-8" : normal_encoding_name(cookie);
   out.encoding = normal;
   out.char_columns = origin != SourceOrigin::File || !cookie.empty();
+  out.from_file = origin == SourceOrigin::File;
   if (bom && normal != "utf-8") {
     no_location_error(err, "encoding problem: " + normal + " with BOM");
     return false;

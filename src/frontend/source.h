@@ -35,6 +35,9 @@ struct SourceText {
   // encoding: always for compile(), but for a script run only if it has a
   // coding cookie; otherwise the report carries raw byte columns.
   bool char_columns = true;
+  // Read from a script file (SourceOrigin::File): CPython's file reader
+  // empties its buffer between tokens, which shows in some error columns.
+  bool from_file = false;
 
   int line_count() const { return static_cast<int>(line_starts.size()); }
 

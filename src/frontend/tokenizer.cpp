@@ -143,6 +143,7 @@ Tokenizer::Tokenizer(const SourceText& src, std::string_view filename, SyntaxErr
 int Tokenizer::nextc() {
   if (cur_ == end_) {
     if (src_.has_deferred_error) hit_deferred_error_ = true;
+    if (src_.from_file && !in_token_) buf_ = cur_;  // the file reader's buffer is now empty
     return kEOF;
   }
   if (line_pending_) {
@@ -231,8 +232,8 @@ bool Tokenizer::pegen_error(TokenizerErrorKind kind) {
     case TokenizerErrorKind::Dedent: {
       // RAISE_SYNTAX_ERROR at the error token, which has no column: pegen
       // uses the cursor (the end of the line) and leaves end_offset at -1.
-      // EOF met between tokens left CPython's buffer empty: column 0.
-      int col = eof_outside_token_ ? 0 : int(cur_ - line_start_);
+      // EOF met between tokens left CPython's file buffer empty: column 0.
+      int col = cursor_col();
       set_error_location(e, src_, filename_, lineno, col - 1, lineno, -1);
       e.end_offset = -1;
       if (kind == TokenizerErrorKind::Dedent) {
@@ -297,7 +298,6 @@ bool Tokenizer::continuation_line(int& c) {
   c = nextc();
   if (c == kEOF) {
     cur_ = end_;
-    eof_outside_token_ = !in_token_;
     return pegen_error(TokenizerErrorKind::Eof);
   }
   backup(c);

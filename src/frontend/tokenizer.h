@@ -90,6 +90,16 @@ class Tokenizer {
   // is replaced by this one; otherwise the parser's error stands.
   [[nodiscard]] bool report_unclosed_paren();
 
+  // Where the C tokenizer's cursor stands, for errors pegen reports at a
+  // token that has no column in CPython (INDENT, DEDENT, ENDMARKER carry
+  // col_offset -1 there): _PyPegen_raise_error then uses the tokenizer's
+  // current line and this byte column (0 if its buffer is empty), with
+  // end_offset -1. Example: "if x:\n" → IndentationError at (1, 0, 1, -1)
+  // for a script (its reader's buffer is empty at EOF), (1, 6, 1, -1) for
+  // compile() of the same text.
+  int cursor_lineno() const { return lineno_; }
+  int cursor_col() const { return cur_ == buf_ ? 0 : int(cur_ - line_start_); }
+
   const SourceText& source() const { return src_; }
   std::string_view filename() const { return filename_; }
 
@@ -133,7 +143,6 @@ class Tokenizer {
   bool line_pending_ = false;  // the last byte read was '\n': next read starts a line
   bool in_token_ = false;      // CPython's tok->start != NULL
   bool hit_deferred_error_ = false;
-  bool eof_outside_token_ = false;  // EOF met while no token was in progress
 
   bool at_bol_ = true;   // at the beginning of a logical line
   bool done_ = false;    // ENDMARKER reached

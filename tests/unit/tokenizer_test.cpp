@@ -232,6 +232,27 @@ TEST(Tokenizer, FullSourceCheckCanReportUnclosedBracket) {
   EXPECT_EQ(err.end_offset, 0);
 }
 
+TEST(Tokenizer, CursorAtEndmarker) {
+  // CPython: "if x:\n" → IndentationError at line 1, offset 0 when run as a
+  // script, 6 from compile() (ENDMARKER has no column; pegen uses the cursor).
+  SourceText src;
+  SyntaxErrorInfo err;
+  Token t;
+  ASSERT_TRUE(decode_source("if x:\n", "t.py", src, err));
+  {
+    Tokenizer tz(src, "t.py", err);
+    while (tz.next(t) && t.type != TokenType::ENDMARKER) {
+    }
+    EXPECT_EQ(tz.cursor_lineno(), 1);
+    EXPECT_EQ(tz.cursor_col(), 0);
+  }
+  ASSERT_TRUE(source_from_text("if x:\n", "t.py", src, err));
+  Tokenizer tz(src, "t.py", err);
+  while (tz.next(t) && t.type != TokenType::ENDMARKER) {
+  }
+  EXPECT_EQ(tz.cursor_col(), 6);
+}
+
 TEST(Tokenizer, EarlierTokensComeBeforeADeferredNulError) {
   // The NUL on line 3 is only met when the tokenizer reaches line 3.
   std::string src("a = 1\nb = )\nc\0\n", 15);
