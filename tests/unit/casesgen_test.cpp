@@ -38,6 +38,7 @@ op(_LOAD, (index/1, owner -- attr, null if (oparg & 1)), (ARG));
 macro(LOAD_THING_FAST) = unused/1 + _GUARD + _LOAD;
 family(LOAD_THING, 4) = { LOAD_THING_FAST };
 inst(JUMPY, (--), (ARG, JUMP, UNCOND)) { }
+op(_PUSH_FRAME, (new_frame: Frame * -- unused if (0)));
 pseudo(SETUP_X, (--), jump (-- exc), (ARG, JUMP)) = { NOP };
 )";
 
@@ -52,7 +53,7 @@ TEST(Casesgen, GeneratesIdsAndMetadata) {
   EXPECT_TRUE(contains(ids, "  CACHE = 0,\n  NOP = 1,\n  POP_TOP = 2,\n  BUILD_THING = 3,\n  LOAD_THING = 4,\n"
                             "  JUMPY = 5,\n  LOAD_THING_FAST = 6,\n  SETUP_X = 256,\n"));
   EXPECT_TRUE(contains(ids, "kFirstSpecializedOpcode = 6;"));
-  EXPECT_TRUE(contains(ids, "  _GUARD = 0,\n  _LOAD = 1,\n"));
+  EXPECT_TRUE(contains(ids, "  _GUARD = 0,\n  _LOAD = 1,\n  _PUSH_FRAME = 2,\n"));
   // Stack effects, including the macro composed from its uops.
   EXPECT_TRUE(contains(meta, "case Op::BUILD_THING: return (oparg) + ((oparg & 1) ? 1 : 0);"));
   EXPECT_TRUE(contains(meta, "case Op::LOAD_THING: return 1 + ((oparg & 1) ? 1 : 0);"));
@@ -109,6 +110,12 @@ TEST(Casesgen, KeepsBodies) {
   ASSERT_TRUE(pop->body.has_value());
   EXPECT_EQ(*pop->body, " auto s = \"}\"; char c = '}'; { nested(); } ");
   EXPECT_EQ(pop->body_line, 5);
+  const Definition* push = nullptr;
+  for (const auto& d : dsl.defs)
+    if (d.name == "_PUSH_FRAME") push = &d;
+  ASSERT_NE(push, nullptr);
+  EXPECT_EQ(push->effect.inputs[0].type, "Frame*");
+  EXPECT_FALSE(push->body.has_value());
 }
 
 // The real instruction set, as generated from src/vm/bytecodes.def.

@@ -21,6 +21,7 @@ struct StackItem {
   std::string size;  // C++ expression of oparg for `name[size]`; empty = one slot
   std::string cond;  // C++ condition for `name if (cond)`; empty = always
   int cache = 0;     // > 0: a cache entry `name/cache` (inputs only)
+  std::string type;  // `name: Type *` (a C++ type for the body); empty = the default object type
   int line = 0;
 };
 

@@ -333,6 +333,15 @@ class Parser {
           return false;
         }
       } else {
+        if (accept(":")) {
+          // A C++ type: names, `::` and `*`s, up to the next item syntax.
+          while (peek().kind == Tok::Ident || is("::") || is("*")) {
+            if (is("if") || is("--")) break;
+            it.type += (it.type.empty() || is("*") || is("::") || it.type.back() == ':' ? "" : " ") + peek().text;
+            ++pos_;
+          }
+          if (it.type.empty()) { error(it.line, "expected a type after ':'"); return false; }
+        }
         if (accept("[") && !balanced_text("[", "]", it.size)) return false;
         if (accept("if")) {
           if (!expect("(") || !balanced_text("(", ")", it.cond)) return false;
