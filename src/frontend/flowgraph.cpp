@@ -633,7 +633,6 @@ class Assembler {
       auto it = local_index.find(unit_.cellvars[i]);
       cell_offset_.push_back(it != local_index.end() ? it->second : nlocals + extra++);
     }
-    ncell_extra_ = extra;
     for (int j = 0; j < nfree; ++j) cell_offset_.push_back(nlocals + extra + j);
     for (Block* b = entry_; b; b = b->next) {
       for (auto& in : b->instrs) {
@@ -1070,7 +1069,6 @@ class Assembler {
   std::deque<Block> blocks_;  // owns every block; addresses are stable
   Block* entry_ = nullptr;
   std::vector<int> cell_offset_;  // cellvars ++ freevars index -> fast-locals offset
-  int ncell_extra_ = 0;
   int max_depth_ = 0;
   bool failed_ = false;
 };
