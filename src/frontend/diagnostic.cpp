@@ -49,6 +49,16 @@ void append_error_text(std::string& out, long offset, long end_offset, std::stri
 
 std::string format_syntax_error(const SyntaxErrorInfo& e) {
   std::string out;
+  // Not every front-end failure is a SyntaxError: the parser's depth limit is
+  // a MemoryError, the compiler's a RecursionError. CPython prints those
+  // without location (no traceback: no frame ran yet).
+  bool is_syntax_error = e.type == "SyntaxError" || e.type == "IndentationError" || e.type == "TabError";
+  if (!is_syntax_error) {
+    out += e.type;
+    if (!e.msg.empty()) out += ": " + e.msg;
+    out += '\n';
+    return out;
+  }
   out += "  File \"";
   out += e.filename;
   out += "\", line ";

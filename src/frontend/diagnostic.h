@@ -16,7 +16,8 @@
 namespace spindle::frontend {
 
 struct SyntaxErrorInfo {
-  std::string type = "SyntaxError";  // or "IndentationError", "TabError"
+  std::string type = "SyntaxError";  // or "IndentationError", "TabError"; "MemoryError" and
+                                     // "RecursionError" for the depth limits (no location then)
   std::string msg;
   std::string filename;
   int lineno = 0;
