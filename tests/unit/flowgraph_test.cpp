@@ -619,3 +619,60 @@ TEST(CodeTables, DecodersSurviveRandomBytes) {
 }
 
 }  // namespace
+
+namespace {
+
+// `with a as b: c` in the shape CPython 3.12 compiles it: the handler depths
+// in the table are those CPython reports ([1] lasti, then [3] lasti).
+TEST(Flowgraph, WithStatementHandlers) {
+  InstrSequence s;
+  CodeUnitInfo u = unit(1, 0);
+  u.add_name("a");
+  u.add_name("c");
+  Label final_ = s.new_label(), cleanup = s.new_label(), suppress = s.new_label(), exit = s.new_label();
+  s.emit(Op::RESUME, 0, L(1));
+  s.emit(Op::LOAD_GLOBAL, 0 << 1, L(2));
+  s.emit(Op::BEFORE_WITH, L(2));
+  s.emit_jump(Op::SETUP_WITH, final_, L(2));
+  s.emit(Op::STORE_FAST, 0, L(2));
+  s.emit(Op::LOAD_GLOBAL, 1 << 1, L(3));
+  s.emit(Op::POP_TOP, L(3));
+  s.emit(Op::POP_BLOCK, L(2));
+  for (int i = 0; i < 3; ++i) s.emit(Op::LOAD_CONST, 0, L(2));
+  s.emit(Op::CALL, 2, L(2));
+  s.emit(Op::POP_TOP, L(2));
+  s.emit_jump(Op::JUMP, exit, L(2));
+  s.use_label(final_);
+  s.emit_jump(Op::SETUP_CLEANUP, cleanup, L(2));
+  s.emit(Op::PUSH_EXC_INFO, L(2));
+  s.emit(Op::WITH_EXCEPT_START, L(2));
+  s.emit(Op::TO_BOOL, L(2));
+  s.emit_jump(Op::POP_JUMP_IF_TRUE, suppress, L(2));
+  s.emit(Op::RERAISE, 2, L(2));
+  s.use_label(suppress);
+  s.emit(Op::POP_TOP, L(2));
+  s.emit(Op::POP_BLOCK, L(2));
+  s.emit(Op::POP_EXCEPT, L(2));
+  s.emit(Op::POP_TOP, L(2));
+  s.emit(Op::POP_TOP, L(2));
+  s.emit_jump(Op::JUMP, exit, L(2));
+  s.use_label(cleanup);
+  s.emit(Op::COPY, 3, Location{});
+  s.emit(Op::POP_EXCEPT, Location{});
+  s.emit(Op::RERAISE, 1, Location{});
+  s.use_label(exit);
+  s.emit(Op::RETURN_CONST, 0, L(4));
+  auto code = build(s, std::move(u));
+  ASSERT_TRUE(code);
+  auto table = vm::decode_exception_table(code->exceptiontable);
+  ASSERT_TRUE(table.has_value());
+  std::vector<std::pair<int, bool>> depths;
+  for (const auto& e : *table) depths.emplace_back(e.depth, e.lasti);
+  // The RERAISE 2 sits in the cleanup region as well; POP_TOP after it too.
+  ASSERT_GE(depths.size(), 2u);
+  EXPECT_EQ(depths[0], std::make_pair(1, true));
+  for (size_t i = 1; i < depths.size(); ++i) EXPECT_EQ(depths[i], std::make_pair(3, true));
+  EXPECT_EQ(code->stacksize, 6);
+}
+
+}  // namespace
