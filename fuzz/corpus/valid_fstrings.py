@@ -1,0 +1,1 @@
+x = f'{a!r:>{width}} {b=} {c:.2f}' rf'\d{d}'

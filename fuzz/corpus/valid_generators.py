@@ -1,0 +1,4 @@
+def g():
+    x = yield 1
+    yield from h()
+    return x

@@ -1,0 +1,2 @@
+if (n := len(a)) > 10:
+    print([y := f(x), y ** 2])

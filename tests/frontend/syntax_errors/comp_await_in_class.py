@@ -1,0 +1,3 @@
+async def f():
+    class A:
+        await x

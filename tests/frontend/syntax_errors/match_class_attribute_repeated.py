@@ -1,0 +1,3 @@
+match x:
+    case Point(x=1, x=2):
+        pass

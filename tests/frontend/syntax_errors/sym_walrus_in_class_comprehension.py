@@ -1,0 +1,2 @@
+class A:
+    x = [(y := 1) for _ in range(3)]

@@ -1,0 +1,1 @@
+x = [i for j in a for i in (y := b)]

@@ -1,0 +1,1 @@
+x = {(k := 1): v for k, v in r}

@@ -1,0 +1,1 @@
+x = list((i := 1) for i in r)

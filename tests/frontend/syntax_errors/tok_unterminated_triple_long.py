@@ -1,0 +1,12 @@
+x = 1
+y = """
+line
+line
+line
+line
+line
+line
+line
+line
+line
+line
