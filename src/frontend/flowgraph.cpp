@@ -7,8 +7,9 @@
 //                           SETUP_*/POP_BLOCK nesting; POP_BLOCK becomes NOP
 //   3. optimize (x2)        peephole (constant tuples, constant conditions,
 //                           TO_BOOL folding, jump inversion), NOP removal,
-//                           empty-block removal, jump threading, dead blocks,
-//                           redundant jumps
+//                           empty-block removal, jump threading, small exit
+//                           blocks copied over the jumps to them, dead
+//                           blocks, redundant jumps
 //   4. unsafe local loads   LOAD_FAST -> LOAD_FAST_CHECK where a local may be
 //                           unbound (forward dataflow over bitsets)
 //   5. closure layout       deref opargs -> fast-locals offsets; prefix
@@ -112,6 +113,7 @@ class Assembler {
         remove_nops();
         if (!remove_empty_blocks()) return nullptr;
         thread_jumps();
+        inline_small_exit_blocks();
         remove_unreachable();
         remove_redundant_jumps();
         remove_nops();
@@ -501,6 +503,23 @@ class Assembler {
         if (in->op == Op::JUMP_NO_INTERRUPT && first.op == Op::JUMP) in->op = Op::JUMP;
         in->target = first.target;
       }
+    }
+  }
+
+  // A JUMP to a small block that leaves the frame (a return, a re-raise) is
+  // replaced by a copy of that block: one dispatch fewer, and no jump back
+  // from the cold end of the code. The jump stays as a NOP for its line.
+  void inline_small_exit_blocks() {
+    constexpr size_t kMaxCopy = 4;
+    for (Block* b = entry_; b; b = b->next) {
+      CInstr* last = b->last();
+      if (!last || !is_uncond_pseudo_jump(last->op)) continue;
+      Block* t = last->target;
+      if (t == b || t->instrs.empty() || t->instrs.size() > kMaxCopy || !vm::is_scope_exit(t->instrs.back().op))
+        continue;
+      make_nop(*last);
+      std::vector<CInstr> copy = t->instrs;  // t may be b's own storage's neighbour: copy first
+      b->instrs.insert(b->instrs.end(), copy.begin(), copy.end());
     }
   }
 
