@@ -12,9 +12,13 @@
 //     changes, a string owned by the Tokenizer); both live as long as the
 //     Tokenizer and the SourceText.
 //   * Positions equal those of Python's `tokenize` module: 1-based lines,
-//     0-based UTF-8 byte columns. INDENT/DEDENT/NEWLINE/ENDMARKER positions
-//     follow the C tokenizer (as the AST needs), e.g. DEDENT and ENDMARKER
-//     are empty tokens at the start of the next line.
+//     0-based UTF-8 byte columns (tokenize counts characters; the stdlib-wide
+//     comparison converts). INDENT spans the indentation; DEDENT is empty at
+//     the start of the next statement; at EOF, DEDENTs and ENDMARKER are
+//     empty at (last line + 1, 0). The exception is NEWLINE, which carries
+//     the C tokenizer's positions because pegen's errors use them: it starts
+//     at the comment before the '\n' if there is one (its text is then that
+//     comment), else at the '\n', and ends at the '\n' (so it is empty).
 //   * After next() returns false, every later call returns false with the
 //     same error; no input crashes, hangs or allocates per token (only
 //     normalized non-ASCII identifiers allocate).
