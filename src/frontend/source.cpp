@@ -158,7 +158,7 @@ std::string iconv_name(const std::string& normal) {
 // Decodes through iconv into UTF-8. Returns false if the encoding is unknown
 // (unknown = true) or the bytes do not decode.
 bool iconv_decode(std::string_view bytes, const std::string& encoding, std::string& out,
-                  bool& unknown) {
+                  bool& unknown, size_t& bad_pos) {
   unknown = false;
   std::string from = iconv_name(encoding);
   if (from.empty()) { unknown = true; return false; }
@@ -172,7 +172,10 @@ bool iconv_decode(std::string_view bytes, const std::string& encoding, std::stri
   size_t o_left = buf.size();
   size_t r = iconv(cd, &in, &in_left, &o, &o_left);
   iconv_close(cd);
-  if (r == size_t(-1)) return false;
+  if (r == size_t(-1)) {
+    bad_pos = bytes.size() - in_left;
+    return false;
+  }
   buf.resize(buf.size() - o_left);
   out = std::move(buf);
   return true;
@@ -276,7 +279,8 @@ bool decode_source(std::string_view bytes, std::string_view filename, SourceText
   } else {
     std::string decoded;
     bool unknown = false;
-    if (!iconv_decode(bytes, normal, decoded, unknown)) {
+    size_t bad_pos = 0;
+    if (!iconv_decode(bytes, normal, decoded, unknown, bad_pos)) {
       if (unknown) {
         if (origin == SourceOrigin::File) {
           no_location_error(err, "encoding problem: " + normal);
@@ -284,8 +288,21 @@ bool decode_source(std::string_view bytes, std::string_view filename, SourceText
           no_location_error(err, "unknown encoding: " + normal);
           err.offset = -1;
         }
+      } else if (origin == SourceOrigin::File) {
+        // The script reader gives up on the whole file with this message.
+        no_location_error(err, "encoding problem: " + normal);
       } else {
-        no_location_error(err, "(unicode error) '" + normal + "' codec can't decode the source");
+        // compile(): the codec's own error. Python names single-byte table
+        // codecs 'charmap'; the reasons below are those of ascii and charmap.
+        bool ascii = iconv_name(normal) == "ASCII";
+        char buf[300];
+        std::snprintf(buf, sizeof buf, "'%s' codec can't decode byte 0x%02x in position %zu: %s",
+                      ascii ? "ascii" : "charmap",
+                      bad_pos < bytes.size() ? static_cast<unsigned char>(bytes[bad_pos]) : 0u,
+                      bad_pos + (bom ? 3 : 0),
+                      ascii ? "ordinal not in range(128)" : "character maps to <undefined>");
+        no_location_error(err, buf);
+        err.offset = -1;
       }
       return false;
     }

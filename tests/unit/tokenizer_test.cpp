@@ -294,6 +294,12 @@ TEST(Source, EncodingErrors) {
   EXPECT_EQ(err.msg, "encoding problem: iso-8859-1 with BOM");
   EXPECT_FALSE(decode_source("# coding: foo\n", "f", src, err, SourceOrigin::CompileBytes));
   EXPECT_EQ(err.msg, "unknown encoding: foo");
+  // Undecodable bytes in a declared encoding (checked with python3).
+  EXPECT_FALSE(decode_source("# coding: ascii\nx = 1\ny = \"\xe9\"\n", "f", src, err));
+  EXPECT_EQ(err.msg, "encoding problem: ascii");
+  EXPECT_FALSE(decode_source("# coding: ascii\nx = 1\ny = \"\xe9\"\n", "f", src, err,
+                             SourceOrigin::CompileBytes));
+  EXPECT_EQ(err.msg, "'ascii' codec can't decode byte 0xe9 in position 27: ordinal not in range(128)");
   EXPECT_FALSE(decode_source(std::string_view("x\0", 2), "f", src, err, SourceOrigin::CompileBytes));
   EXPECT_EQ(err.msg, "source code string cannot contain null bytes");
   Lexed r = lex("x = 1\ny = \"\xff\"\n");
