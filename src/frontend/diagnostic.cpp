@@ -52,8 +52,10 @@ std::string format_syntax_error(const SyntaxErrorInfo& e) {
   // Not every front-end failure is a SyntaxError: the parser's depth limit is
   // a MemoryError, the compiler's a RecursionError. CPython prints those
   // without location (no traceback: no frame ran yet).
+  // A SyntaxError without location (decoding problems found before any line
+  // is read) prints the same way: CPython's SyntaxError then has only a msg.
   bool is_syntax_error = e.type == "SyntaxError" || e.type == "IndentationError" || e.type == "TabError";
-  if (!is_syntax_error) {
+  if (!is_syntax_error || e.lineno == 0) {
     out += e.type;
     if (!e.msg.empty()) out += ": " + e.msg;
     out += '\n';
