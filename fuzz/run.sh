@@ -9,6 +9,7 @@
 # through `spindle -X compile-only` and checks them against python3.
 # Exit status: 0 if the run found nothing, 1 if it found crashes.
 set -euo pipefail
+command -v clang++ >/dev/null || { echo "fuzz/run.sh: needs clang (tools/deps.sh --fuzz)" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-600}
 build=${SPINDLE_FUZZ_BUILD:-$root/build-fuzz}

@@ -64,7 +64,7 @@ def error_class_and_line(stderr):
         if m:
             cls = m.group(1)
     found = _FILE_LINE.findall(text)
-    line = int(found[-1]) if found else None
+    line = (int(found[-1]) or None) if found else None  # "line 0" = no location
     return cls, line
 
 
