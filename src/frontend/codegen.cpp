@@ -173,6 +173,14 @@ bool Compiler::enter_unit(UnitKind kind, std::string name, const ast::Node* node
   if (u->scope->needs_class_closure) cells.push_back("__class__");
   std::sort(cells.begin(), cells.end());
   std::sort(frees.begin(), frees.end());
+  // Cells that are parameters live in their parameter's slot, so co_cellvars
+  // (read off the fast-locals layout) lists them first, in parameter order.
+  std::vector<std::string> ordered;
+  for (const auto& v : u->scope->varnames)
+    if (std::find(cells.begin(), cells.end(), v) != cells.end()) ordered.push_back(v);
+  for (const auto& c : cells)
+    if (std::find(ordered.begin(), ordered.end(), c) == ordered.end()) ordered.push_back(c);
+  cells = std::move(ordered);
   u->info.cellvars = cells;
   u->info.freevars = frees;
   u->cell_and_free = cells;
@@ -222,6 +230,25 @@ int Compiler::deref_index(const std::string& name) {
   return -1;
 }
 
+// A value key for a code object: everything CPython's code equality compares.
+static std::string code_signature(const vm::CodeObject& c) {
+  std::string k = c.name + '\0' + c.qualname + '\0' + c.filename + '\0';
+  for (int v : {c.argcount, c.posonlyargcount, c.kwonlyargcount, c.firstlineno, c.stacksize})
+    k += std::to_string(v) + ',';
+  k += std::to_string(c.flags) + '\0';
+  k.append(reinterpret_cast<const char*>(c.code.data()), c.code.size() * sizeof(vm::CodeUnit));
+  k.append(c.linetable.begin(), c.linetable.end());
+  k.append(c.exceptiontable.begin(), c.exceptiontable.end());
+  for (const auto* list : {&c.names, &c.localsplus_names}) {
+    k += '\1';
+    for (const auto& n : *list) k += n + '\0';
+  }
+  k += '\2';
+  for (const auto& cst : c.consts)
+    k += (cst.kind == vm::CodeConstant::Kind::Code ? code_signature(*cst.code) : cst.key()) + '\3';
+  return k;
+}
+
 bool Compiler::make_closure(std::shared_ptr<vm::CodeObject> code, int flags, Location loc) {
   if (!code->freevars.empty()) {
     for (const auto& name : code->freevars) {
@@ -232,7 +259,17 @@ bool Compiler::make_closure(std::shared_ptr<vm::CodeObject> code, int flags, Loc
     emit(Op::BUILD_TUPLE, static_cast<int>(code->freevars.size()), loc);
     flags |= vm::kFuncClosure;
   }
-  load_const(vm::CodeConstant::of_code(std::move(code)), loc);
+  // Equal code objects are one constant, as in CPython (whose code objects
+  // compare by value): a `finally` body is compiled twice, and a lambda in
+  // it must not appear twice in co_consts.
+  std::string sig = code_signature(*code);
+  int index = -1;
+  auto& consts = unit().info.consts;
+  for (size_t i = 0; i < consts.size(); ++i)
+    if (consts[i].kind == vm::CodeConstant::Kind::Code && code_signature(*consts[i].code) == sig)
+      index = static_cast<int>(i);
+  if (index < 0) index = unit().info.add_const(vm::CodeConstant::of_code(std::move(code)));
+  emit(Op::LOAD_CONST, index, loc);
   emit(Op::MAKE_FUNCTION, loc);
   for (int bit : {vm::kFuncClosure, vm::kFuncAnnotations, vm::kFuncKwDefaults, vm::kFuncDefaults})
     if (flags & bit) emit(Op::SET_FUNCTION_ATTRIBUTE, bit, loc);
@@ -717,8 +754,10 @@ bool Compiler::visit_while(ast::While* s) {
   if (!jump_if(s->test, anchor, false)) return false;
   use_label(body);
   if (!visit_stmts(s->body)) return false;
-  // The test is repeated at the bottom: one conditional jump per iteration.
-  if (!jump_if(s->test, body, true)) return false;
+  // The test is compiled once (3.11): compiling it twice, as 3.12 does to
+  // save a jump, would duplicate the code objects of lambdas and
+  // comprehensions in it, which programs can see in co_consts.
+  emit_jump(Op::JUMP, loop, kNoLocation);
   pop_fblock();
   use_label(anchor);
   if (!visit_stmts(s->orelse)) return false;
