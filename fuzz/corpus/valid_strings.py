@@ -1,2 +1,3 @@
 x = 'a' "b" '''c
-d''' b'\x00' r'\n' u'\N{BULLET}' '\u00e9'
+d''' r'\n' u'\N{BULLET}' '\u00e9'
+y = b'\x00' rb'\d'
