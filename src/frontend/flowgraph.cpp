@@ -149,7 +149,7 @@ class Assembler {
         }
     remove_nops();
     if (!remove_empty_blocks()) return nullptr;
-    if (opts_.optimize) remove_unused_consts();
+    trim_unused_consts();
     return assemble();
   }
 
@@ -902,32 +902,20 @@ class Assembler {
   }
 
   // ---------------------------------------------------------------------------
-  // Constants: drop the ones nothing loads any more (index 0 stays: it may be
-  // the docstring), renumbering the loads.
+  // Constants: like CPython 3.11, only trailing constants nothing loads are
+  // dropped (index 0 stays: it is the docstring slot). Unused constants in the
+  // middle stay, so co_consts (and the tree of code objects dis walks) keeps
+  // what 3.11 keeps, e.g. the code of a function defined under `if 0:`.
   // ---------------------------------------------------------------------------
-  void remove_unused_consts() {
+  void trim_unused_consts() {
     const size_t n = unit_.consts.size();
     if (n <= 1) return;
-    std::vector<char> used(n, 0);
-    used[0] = 1;
+    size_t keep = 1;
     for (Block* b = entry_; b; b = b->next)
       for (auto& in : b->instrs)
-        if (vm::has_const(in.op) && static_cast<size_t>(in.oparg) < n) used[in.oparg] = 1;
-    std::vector<int> remap(n, -1);
-    std::vector<vm::CodeConstant> kept;
-    for (size_t i = 0; i < n; ++i) {
-      if (!used[i]) continue;
-      remap[i] = static_cast<int>(kept.size());
-      kept.push_back(std::move(unit_.consts[i]));
-    }
-    if (kept.size() == n) {
-      unit_.consts = std::move(kept);
-      return;
-    }
-    for (Block* b = entry_; b; b = b->next)
-      for (auto& in : b->instrs)
-        if (vm::has_const(in.op) && static_cast<size_t>(in.oparg) < n) in.oparg = remap[in.oparg];
-    unit_.consts = std::move(kept);
+        if (vm::has_const(in.op) && in.oparg >= 0 && static_cast<size_t>(in.oparg) < n)
+          keep = std::max(keep, static_cast<size_t>(in.oparg) + 1);
+    unit_.consts.resize(keep);
   }
 
   // ---------------------------------------------------------------------------

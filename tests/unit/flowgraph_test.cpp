@@ -77,6 +77,20 @@ std::shared_ptr<vm::CodeObject> build(InstrSequence& seq, CodeUnitInfo u) {
   return code;
 }
 
+TEST(Flowgraph, TrimsOnlyTrailingUnusedConstants) {
+  InstrSequence s;
+  CodeUnitInfo u = unit();
+  int a = u.add_const(CodeConstant::of_int(10));  // unused, not trailing: stays
+  int b = u.add_const(CodeConstant::of_int(11));  // loaded
+  u.add_const(CodeConstant::of_int(12));          // unused, trailing: goes
+  s.emit(Op::RESUME, 0, L(1));
+  s.emit(Op::RETURN_CONST, b, L(2));
+  auto code = build(s, std::move(u));
+  ASSERT_TRUE(code);
+  ASSERT_EQ(code->consts.size(), 3u);
+  EXPECT_EQ(code->consts[a].repr(), "10");
+}
+
 TEST(Flowgraph, ReturnConstAndStackDepth) {
   InstrSequence s;
   CodeUnitInfo u = unit(3, 3);
@@ -109,8 +123,8 @@ TEST(Flowgraph, FoldsConstantTuples) {
   ASSERT_EQ(d.size(), 2u);
   EXPECT_EQ(d[1].op, Op::RETURN_CONST);
   EXPECT_EQ(code->consts[d[1].oparg].repr(), "(1, 'two')");
-  // The folded items are no longer loaded: only None (index 0) and the tuple stay.
-  EXPECT_EQ(code->consts.size(), 2u);
+  // As in CPython 3.11 the folded items stay (only trailing unused constants go).
+  EXPECT_EQ(code->consts.size(), 4u);
 }
 
 TEST(Flowgraph, RemovesDeadCodeAndThreadsJumps) {
