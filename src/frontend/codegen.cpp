@@ -263,13 +263,9 @@ bool Compiler::make_closure(std::shared_ptr<vm::CodeObject> code, int flags, Loc
   // compare by value): a `finally` body is compiled twice, and a lambda in
   // it must not appear twice in co_consts.
   std::string sig = code_signature(*code);
-  int index = -1;
-  auto& consts = unit().info.consts;
-  for (size_t i = 0; i < consts.size(); ++i)
-    if (consts[i].kind == vm::CodeConstant::Kind::Code && code_signature(*consts[i].code) == sig)
-      index = static_cast<int>(i);
-  if (index < 0) index = unit().info.add_const(vm::CodeConstant::of_code(std::move(code)));
-  emit(Op::LOAD_CONST, index, loc);
+  auto [it, inserted] = unit().code_consts.try_emplace(std::move(sig), -1);
+  if (inserted) it->second = unit().info.add_const(vm::CodeConstant::of_code(std::move(code)));
+  emit(Op::LOAD_CONST, it->second, loc);
   emit(Op::MAKE_FUNCTION, loc);
   for (int bit : {vm::kFuncClosure, vm::kFuncAnnotations, vm::kFuncKwDefaults, vm::kFuncDefaults})
     if (flags & bit) emit(Op::SET_FUNCTION_ATTRIBUTE, bit, loc);

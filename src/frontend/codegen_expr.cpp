@@ -219,6 +219,7 @@ bool Compiler::check_compare(ast::Compare* e) {
       warn(op == ast::ComparisonOperator::Is ? "\"is\" with a literal. Did you mean \"==\"?"
                                              : "\"is not\" with a literal. Did you mean \"!=\"?",
            e);
+      return true;  // one warning per comparison, as CPython
     }
     left = right;
   }

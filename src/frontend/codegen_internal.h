@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "frontend/ast_unparse.h"
@@ -58,6 +59,8 @@ struct Unit {
   std::vector<FBlock> fblocks;
   std::string_view private_name;  // enclosing class name for mangling (null = none)
   std::vector<std::string> cell_and_free;  // cellvars ++ freevars (DEREF index space)
+  // Nested code objects by value (code_signature) -> co_consts index.
+  std::unordered_map<std::string, int> code_consts;
 };
 
 // Pattern-matching state (CPython's pattern_context).
