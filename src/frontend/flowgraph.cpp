@@ -486,7 +486,11 @@ class Assembler {
 
   // Jump to a jump: go straight to the final target, when that loses no line
   // event (the second jump has the same line or none).
+  // A conditional jump is not threaded backward: our conditional jumps only
+  // go forward, so that would cost an inverted jump plus a JUMP for nothing.
   void thread_jumps() {
+    int order = 0;
+    for (Block* b = entry_; b; b = b->next) b->order = order++;
     for (Block* b = entry_; b; b = b->next) {
       CInstr* in = b->last();
       if (!in || !in->target) continue;
@@ -497,6 +501,7 @@ class Assembler {
         const CInstr& first = t->instrs[0];
         if (!is_uncond_pseudo_jump(first.op)) break;
         if (first.target == in->target || first.target == t) break;
+        if (is_cond_jump(in->op) && first.target->order <= b->order) break;
         if (first.loc.has_line() && first.loc.lineno != in->loc.lineno) break;
         if (first.except != in->except && is_uncond_pseudo_jump(in->op)) break;
         // JUMP_NO_INTERRUPT stays so only if both jumps were.

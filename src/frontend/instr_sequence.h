@@ -108,8 +108,8 @@ struct CodeUnitInfo {
   std::vector<vm::CodeConstant> consts;  // co_consts (the assembler may append folded tuples)
   std::vector<std::string> names;        // co_names
   std::vector<std::string> varnames;     // co_varnames: parameters first, in order
-  std::vector<std::string> cellvars;     // co_cellvars (sorted, as CPython)
-  std::vector<std::string> freevars;     // co_freevars (sorted, as CPython)
+  std::vector<std::string> cellvars;     // co_cellvars, in CPython's order (codegen's choice)
+  std::vector<std::string> freevars;     // co_freevars, in CPython's order (codegen's choice)
 
   // Index of `c` in consts, appending it if no equal constant (CodeConstant::
   // key) is there yet.
