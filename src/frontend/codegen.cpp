@@ -570,7 +570,7 @@ bool Compiler::unwind_fblock(const FBlock& b, Location& loc, bool preserve_tos) 
     case FBlockType::TryExcept: emit(Op::POP_BLOCK, loc); return true;
     case FBlockType::FinallyTry: {
       emit(Op::POP_BLOCK, loc);
-      if (preserve_tos) push_fblock(FBlock{FBlockType::PopValue, kNoLabel, kNoLabel, {}, nullptr, {}});
+      if (preserve_tos && !push_fblock(FBlock{FBlockType::PopValue, kNoLabel, kNoLabel, {}, nullptr, {}}, loc)) return false;
       if (!visit_stmts(b.finalbody)) return false;
       if (preserve_tos) pop_fblock();
       loc = kNoLocation;
@@ -700,7 +700,7 @@ bool Compiler::visit_if(ast::If* s) {
 bool Compiler::visit_for(ast::For* s) {
   Location loc = loc_of(s);
   Label start = new_label(), body = new_label(), cleanup = new_label(), end = new_label();
-  push_fblock(FBlock{FBlockType::ForLoop, start, end, {}, nullptr, {}});
+  if (!push_fblock(FBlock{FBlockType::ForLoop, start, end, {}, nullptr, {}}, loc)) return false;
   if (!visit_expr(s->iter)) return false;
   emit(Op::GET_ITER, loc);
   use_label(start);
@@ -726,7 +726,7 @@ bool Compiler::visit_async_for(ast::AsyncFor* s) {
   if (!visit_expr(s->iter)) return false;
   emit(Op::GET_AITER, loc);
   use_label(start);
-  push_fblock(FBlock{FBlockType::ForLoop, start, end, {}, nullptr, {}});
+  if (!push_fblock(FBlock{FBlockType::ForLoop, start, end, {}, nullptr, {}}, loc)) return false;
   emit_jump(Op::SETUP_FINALLY, except, loc);
   emit(Op::GET_ANEXT, loc);
   load_none(loc);
@@ -746,7 +746,7 @@ bool Compiler::visit_async_for(ast::AsyncFor* s) {
 bool Compiler::visit_while(ast::While* s) {
   Label loop = new_label(), body = new_label(), anchor = new_label(), end = new_label();
   use_label(loop);
-  push_fblock(FBlock{FBlockType::WhileLoop, loop, end, {}, nullptr, {}});
+  if (!push_fblock(FBlock{FBlockType::WhileLoop, loop, end, {}, nullptr, {}}, loc_of(s))) return false;
   if (!jump_if(s->test, anchor, false)) return false;
   use_label(body);
   if (!visit_stmts(s->body)) return false;
@@ -778,7 +778,7 @@ bool Compiler::visit_try_finally(ast::stmt* s, ast::Seq<ast::stmt*> body,
   Label bodyl = new_label(), end = new_label(), exit = new_label(), cleanup = new_label();
   emit_jump(Op::SETUP_FINALLY, end, loc);
   use_label(bodyl);
-  push_fblock(FBlock{FBlockType::FinallyTry, bodyl, end, finalbody, nullptr, {}});
+  if (!push_fblock(FBlock{FBlockType::FinallyTry, bodyl, end, finalbody, nullptr, {}}, loc)) return false;
   if (!handlers.empty()) {
     bool ok = s->kind == ast::NodeKind::TryStar ? visit_try_star(body, handlers, orelse, loc)
                                                 : visit_try_except(body, handlers, orelse, loc);
@@ -793,7 +793,7 @@ bool Compiler::visit_try_finally(ast::stmt* s, ast::Seq<ast::stmt*> body,
   use_label(end);
   emit_jump(Op::SETUP_CLEANUP, cleanup, kNoLocation);
   emit(Op::PUSH_EXC_INFO, kNoLocation);
-  push_fblock(FBlock{FBlockType::FinallyEnd, end, kNoLabel, {}, nullptr, {}});
+  if (!push_fblock(FBlock{FBlockType::FinallyEnd, end, kNoLabel, {}, nullptr, {}}, loc)) return false;
   if (!visit_stmts(finalbody)) return false;
   pop_fblock();
   emit(Op::RERAISE, 0, kNoLocation);
@@ -810,7 +810,7 @@ bool Compiler::visit_try_except(ast::Seq<ast::stmt*> body, ast::Seq<ast::excepth
   Label bodyl = new_label(), except = new_label(), end = new_label(), cleanup = new_label();
   emit_jump(Op::SETUP_FINALLY, except, loc);
   use_label(bodyl);
-  push_fblock(FBlock{FBlockType::TryExcept, bodyl, kNoLabel, {}, nullptr, {}});
+  if (!push_fblock(FBlock{FBlockType::TryExcept, bodyl, kNoLabel, {}, nullptr, {}}, loc)) return false;
   if (!visit_stmts(body)) return false;
   pop_fblock();
   emit(Op::POP_BLOCK, kNoLocation);
@@ -819,7 +819,7 @@ bool Compiler::visit_try_except(ast::Seq<ast::stmt*> body, ast::Seq<ast::excepth
   use_label(except);
   emit_jump(Op::SETUP_CLEANUP, cleanup, kNoLocation);
   emit(Op::PUSH_EXC_INFO, kNoLocation);
-  push_fblock(FBlock{FBlockType::ExceptionHandler, kNoLabel, kNoLabel, {}, nullptr, {}});
+  if (!push_fblock(FBlock{FBlockType::ExceptionHandler, kNoLabel, kNoLabel, {}, nullptr, {}}, loc)) return false;
   size_t n = handlers.size();
   for (size_t i = 0; i < n; ++i) {
     auto* h = ast::cast<ast::ExceptHandler>(handlers[i]);
@@ -837,7 +837,7 @@ bool Compiler::visit_try_except(ast::Seq<ast::stmt*> body, ast::Seq<ast::excepth
       // `except E as name:` is try/finally that unbinds `name` at the end.
       emit_jump(Op::SETUP_CLEANUP, cleanup_end, hloc);
       use_label(cleanup_body);
-      push_fblock(FBlock{FBlockType::HandlerCleanup, cleanup_body, kNoLabel, {}, nullptr, h->name});
+      if (!push_fblock(FBlock{FBlockType::HandlerCleanup, cleanup_body, kNoLabel, {}, nullptr, h->name}, hloc)) return false;
       if (!visit_stmts(h->body)) return false;
       pop_fblock();
       emit(Op::POP_BLOCK, kNoLocation);
@@ -856,7 +856,7 @@ bool Compiler::visit_try_except(ast::Seq<ast::stmt*> body, ast::Seq<ast::excepth
       Label cleanup_body = new_label();
       emit(Op::POP_TOP, hloc);
       use_label(cleanup_body);
-      push_fblock(FBlock{FBlockType::HandlerCleanup, cleanup_body, kNoLabel, {}, nullptr, {}});
+      if (!push_fblock(FBlock{FBlockType::HandlerCleanup, cleanup_body, kNoLabel, {}, nullptr, {}}, hloc)) return false;
       if (!visit_stmts(h->body)) return false;
       pop_fblock();
       emit(Op::POP_BLOCK, kNoLocation);
@@ -881,7 +881,7 @@ bool Compiler::visit_try_star(ast::Seq<ast::stmt*> body, ast::Seq<ast::excepthan
   Label cleanup = new_label(), reraise_star = new_label();
   emit_jump(Op::SETUP_FINALLY, except, loc);
   use_label(bodyl);
-  push_fblock(FBlock{FBlockType::TryExcept, bodyl, kNoLabel, {}, nullptr, {}});
+  if (!push_fblock(FBlock{FBlockType::TryExcept, bodyl, kNoLabel, {}, nullptr, {}}, loc)) return false;
   if (!visit_stmts(body)) return false;
   pop_fblock();
   emit(Op::POP_BLOCK, kNoLocation);
@@ -889,7 +889,7 @@ bool Compiler::visit_try_star(ast::Seq<ast::stmt*> body, ast::Seq<ast::excepthan
   use_label(except);
   emit_jump(Op::SETUP_CLEANUP, cleanup, kNoLocation);
   emit(Op::PUSH_EXC_INFO, kNoLocation);
-  push_fblock(FBlock{FBlockType::ExceptionGroupHandler, kNoLabel, kNoLabel, {}, nullptr, {}});
+  if (!push_fblock(FBlock{FBlockType::ExceptionGroupHandler, kNoLabel, kNoLabel, {}, nullptr, {}}, loc)) return false;
   size_t n = handlers.size();
   for (size_t i = 0; i < n; ++i) {
     auto* h = ast::cast<ast::ExceptHandler>(handlers[i]);
@@ -914,7 +914,7 @@ bool Compiler::visit_try_star(ast::Seq<ast::stmt*> body, ast::Seq<ast::excepthan
     }
     emit_jump(Op::SETUP_CLEANUP, cleanup_end, hloc);
     use_label(cleanup_body);
-    push_fblock(FBlock{FBlockType::HandlerCleanup, cleanup_body, kNoLabel, {}, nullptr, h->name});
+    if (!push_fblock(FBlock{FBlockType::HandlerCleanup, cleanup_body, kNoLabel, {}, nullptr, h->name}, hloc)) return false;
     if (!visit_stmts(h->body)) return false;
     pop_fblock();
     emit(Op::POP_BLOCK, kNoLocation);
@@ -1016,7 +1016,7 @@ bool Compiler::visit_with(ast::stmt* s, size_t pos, bool is_async) {
   }
   emit_jump(Op::SETUP_WITH, final, loc);
   use_label(block);
-  push_fblock(FBlock{is_async ? FBlockType::AsyncWith : FBlockType::With, block, final, {}, s, {}});
+  if (!push_fblock(FBlock{is_async ? FBlockType::AsyncWith : FBlockType::With, block, final, {}, s, {}}, loc)) return false;
   if (item->optional_vars != nullptr) {
     if (!visit_store_target(item->optional_vars)) return false;
   } else {

@@ -834,7 +834,7 @@ bool Compiler::async_comprehension_generator(ast::Seq<ast::comprehension*> gens,
     emit(Op::GET_AITER, loc);
   }
   use_label(start);
-  push_fblock(FBlock{FBlockType::AsyncComprehensionGenerator, start, kNoLabel, {}, nullptr, {}});
+  if (!push_fblock(FBlock{FBlockType::AsyncComprehensionGenerator, start, kNoLabel, {}, nullptr, {}}, loc)) return false;
   emit_jump(Op::SETUP_FINALLY, except, loc);
   emit(Op::GET_ANEXT, loc);
   load_none(loc);

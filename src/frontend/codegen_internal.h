@@ -150,7 +150,12 @@ class Compiler {
   void apply_decorators(ast::Seq<ast::expr*> decos);
 
   // --- unwinding -----------------------------------------------------------------
-  void push_fblock(FBlock b) { unit().fblocks.push_back(b); }
+  // CPython's CO_MAXBLOCKS: at most 20 frame blocks are open at once.
+  bool push_fblock(FBlock b, Location loc) {
+    if (unit().fblocks.size() >= 20) return error_loc("too many statically nested blocks", loc);
+    unit().fblocks.push_back(b);
+    return true;
+  }
   void pop_fblock() { unit().fblocks.pop_back(); }
   bool unwind_fblock(const FBlock& b, Location& loc, bool preserve_tos);
   bool unwind_fblock_stack(Location& loc, bool preserve_tos, const FBlock** loop,
