@@ -570,9 +570,9 @@ ast::mod* parse(const SourceText& src, std::string_view filename, ParseMode mode
 }
 
 ast::mod* parse_file_bytes(std::string_view bytes, std::string_view filename, ParseMode mode,
-                           Arena& arena, SyntaxErrorInfo& err) {
+                           Arena& arena, SyntaxErrorInfo& err, SourceOrigin origin) {
   SourceText src;
-  if (!decode_source(bytes, filename, src, err)) return nullptr;
+  if (!decode_source(bytes, filename, src, err, origin)) return nullptr;
   return parse(src, filename, mode, arena, err);
 }
 

@@ -32,7 +32,10 @@ enum class ParseMode { Exec, Eval, Single, FuncType };
 
 // bytes -> decode_source -> parse: the entry point the CLI and tests use. The
 // decoded text is copied into `arena`, so the tree only depends on the arena.
+// `origin` selects CPython's wording of decoding errors (a script run or
+// compile()/ast.parse() of bytes).
 [[nodiscard]] ast::mod* parse_file_bytes(std::string_view bytes, std::string_view filename,
-                                         ParseMode mode, Arena& arena, SyntaxErrorInfo& err);
+                                         ParseMode mode, Arena& arena, SyntaxErrorInfo& err,
+                                         SourceOrigin origin = SourceOrigin::File);
 
 }  // namespace spindle::frontend
