@@ -331,6 +331,31 @@ bool Compiler::check_index(ast::expr* e, ast::expr* s) {
   return true;
 }
 
+// super().attr / super(C, self).attr compile to LOAD_SUPER_ATTR (no super
+// object is made) when `super` is certainly the builtin as far as the
+// compiler can see, and, for the zero-argument form, the function has a
+// first positional parameter and the __class__ cell.
+bool Compiler::can_optimize_super_call(ast::Attribute* attr) {
+  auto* call = ast::dyn_cast<ast::Call>(attr->value);
+  if (call == nullptr || !call->keywords.empty() || attr->attr == "__class__") return false;
+  auto* fn = ast::dyn_cast<ast::Name>(call->func);
+  if (fn == nullptr || fn->id != "super") return false;
+  if (unit().scope->resolve("super") != Resolution::GlobalImplicit) return false;
+  if (st_.top()->symbols.count("super") != 0) return false;
+  if (call->args.size() == 2) return !has_starred(call->args);
+  if (!call->args.empty()) return false;
+  if (unit().info.argcount == 0 && unit().info.posonlyargcount == 0) return false;
+  return unit().scope->resolve("__class__") == Resolution::Free;
+}
+
+bool Compiler::load_args_for_super(ast::Call* call) {
+  Location loc = loc_of(call);
+  if (!nameop("super", ast::ExprContext::Load, loc_of(call->func))) return false;
+  if (call->args.size() == 2) return visit_expr(call->args[0]) && visit_expr(call->args[1]);
+  if (!nameop("__class__", ast::ExprContext::Load, loc)) return false;
+  return nameop(unit().info.varnames[0], ast::ExprContext::Load, loc);
+}
+
 bool Compiler::visit_call(ast::Call* e) {
   Location loc = loc_of(e);
   // Method calls: LOAD_ATTR with the method bit pushes (method, self) or
@@ -347,8 +372,15 @@ bool Compiler::visit_call(ast::Call* e) {
         for (size_t j = i + 1; j < kwdsl; ++j)
           if (e->keywords[i]->arg == e->keywords[j]->arg)
             return error("keyword argument repeated: " + std::string(e->keywords[j]->arg), e->keywords[j]);
-      if (!visit_expr(meth->value)) return false;
-      emit(Op::LOAD_ATTR, (name_index(meth->attr) << 1) | 1, attr_loc(loc_of(meth), meth));
+      if (can_optimize_super_call(meth)) {
+        auto* call = ast::cast<ast::Call>(meth->value);
+        if (!load_args_for_super(call)) return false;
+        int two_arg = call->args.size() == 2 ? 2 : 0;
+        emit(Op::LOAD_SUPER_ATTR, (name_index(meth->attr) << 2) | two_arg | 1, attr_loc(loc_of(meth), meth));
+      } else {
+        if (!visit_expr(meth->value)) return false;
+        emit(Op::LOAD_ATTR, (name_index(meth->attr) << 1) | 1, attr_loc(loc_of(meth), meth));
+      }
       if (!visit_exprs(e->args)) return false;
       for (auto* k : e->keywords)
         if (!visit_expr(k->value)) return false;
@@ -626,6 +658,13 @@ bool Compiler::visit_subscript(ast::Subscript* e) {
 }
 
 bool Compiler::visit_attribute(ast::Attribute* e) {
+  if (e->ctx == ast::ExprContext::Load && can_optimize_super_call(e)) {
+    auto* call = ast::cast<ast::Call>(e->value);
+    if (!load_args_for_super(call)) return false;
+    int two_arg = call->args.size() == 2 ? 2 : 0;
+    emit(Op::LOAD_SUPER_ATTR, (name_index(e->attr) << 2) | two_arg, attr_loc(loc_of(e), e));
+    return true;
+  }
   if (!visit_expr(e->value)) return false;
   Location loc = attr_loc(loc_of(e), e);
   int i = name_index(e->attr);

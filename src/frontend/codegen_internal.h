@@ -173,6 +173,8 @@ class Compiler {
   bool visit_call(ast::Call* e);
   bool call_helper(int n, ast::Seq<ast::expr*> args, ast::Seq<ast::keyword*> keywords, Location loc);
   bool check_caller(ast::expr* func);
+  bool can_optimize_super_call(ast::Attribute* attr);
+  bool load_args_for_super(ast::Call* call);
   bool check_subscripter(ast::expr* e);
   bool check_index(ast::expr* e, ast::expr* s);
   bool starunpack_helper(ast::Seq<ast::expr*> elts, int pushed, vm::Op build, vm::Op add,

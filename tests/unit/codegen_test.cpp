@@ -200,6 +200,33 @@ TEST(Codegen, ConstantFolding) {
   EXPECT_NE(std::find(reprs.begin(), reprs.end(), "0"), reprs.end());
 }
 
+TEST(Codegen, SuperAttributeLoads) {
+  auto code = compile_ok(
+      "class C(B):\n    def m(self):\n        return super().m() + super(C, self).y\n"
+      "    def s():\n        return super().x\n");
+  std::string m = vm::disassemble(*find(*code, "C.m"));
+  // Zero-argument form: super, the __class__ cell, the first argument.
+  EXPECT_NE(m.find("LOAD_DEREF               1 (__class__)\n"
+                   "             20 LOAD_FAST                0 (self)\n"
+                   "             22 LOAD_SUPER_ATTR          5 (m + NULL|self)"),
+            std::string::npos)
+      << m;
+  EXPECT_NE(m.find("LOAD_SUPER_ATTR         14 (y)"), std::string::npos) << m;  // two-argument bit
+  // No parameter: an ordinary call of super().
+  std::string s = vm::disassemble(*find(*code, "C.s"));
+  EXPECT_EQ(s.find("LOAD_SUPER_ATTR"), std::string::npos) << s;
+}
+
+TEST(Codegen, EvalAndSingleModes) {
+  SyntaxErrorInfo err;
+  auto e = frontend::compile_source("a + 1", "t.py", CompileMode::Eval, err);
+  ASSERT_NE(e, nullptr) << err.msg;
+  EXPECT_NE(vm::disassemble(*e).find("RETURN_VALUE"), std::string::npos);
+  auto s = frontend::compile_source("a + 1\n", "t.py", CompileMode::Single, err);
+  ASSERT_NE(s, nullptr) << err.msg;
+  EXPECT_NE(vm::disassemble(*s).find("INTRINSIC_PRINT"), std::string::npos);
+}
+
 TEST(Codegen, GoldenFunction) {
   auto code = compile_ok("def f(a, *b, c=1, **d):\n    return a + len(b)\n");
   EXPECT_EQ(vm::disassemble(*code),
