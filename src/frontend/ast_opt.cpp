@@ -100,7 +100,10 @@ class Folder {
  public:
   Folder(Arena& arena, const AstOptimizeOptions& opts) : arena_(arena), opts_(opts) {}
 
-  void run(ast::mod* m) { walk_node(m); }
+  bool run(ast::mod* m) {
+    walk_node(m);
+    return !too_deep_;
+  }
 
  private:
   // --- the generic walk ------------------------------------------------------
@@ -123,6 +126,16 @@ class Folder {
   }
 
   void walk_node(ast::Node* n) {
+    if (too_deep_) return;
+    if (++depth_ > kMaxCompileDepth) {
+      too_deep_ = true;
+      return;
+    }
+    walk_fields(n);
+    --depth_;
+  }
+
+  void walk_fields(ast::Node* n) {
 #define CHILD(T, fld) visit_named(node->fld, #fld);
 #define OPT(T, fld) visit_named(node->fld, #fld);
 #define SEQ(T, fld) for (auto& c : node->fld) visit(c);
@@ -594,6 +607,8 @@ class Folder {
 
   Arena& arena_;
   const AstOptimizeOptions& opts_;
+  int depth_ = 0;
+  bool too_deep_ = false;
 };
 
 }  // namespace
@@ -615,9 +630,11 @@ bool constant_truthy(const ConstantValue& v) {
   return true;
 }
 
-void optimize_ast(ast::mod* module, Arena& arena, const AstOptimizeOptions& opts) {
+bool optimize_ast(ast::mod* module, Arena& arena, const AstOptimizeOptions& opts, CompileError& err) {
   Folder f(arena, opts);
-  f.run(module);
+  if (f.run(module)) return true;
+  set_recursion_error(err);
+  return false;
 }
 
 }  // namespace spindle::frontend

@@ -19,6 +19,7 @@
 
 #include "frontend/arena.h"
 #include "frontend/ast.h"
+#include "frontend/symtable.h"
 
 namespace spindle::frontend {
 
@@ -27,7 +28,10 @@ struct AstOptimizeOptions {
   uint32_t future_flags = 0;
 };
 
-void optimize_ast(ast::mod* module, Arena& arena, const AstOptimizeOptions& opts);
+// False (with a RecursionError in `err`) if the tree nests deeper than
+// kMaxCompileDepth; the tree is then partly folded, which is harmless.
+[[nodiscard]] bool optimize_ast(ast::mod* module, Arena& arena, const AstOptimizeOptions& opts,
+                                CompileError& err);
 
 // Python truthiness of a constant (shared with codegen for constant tests).
 [[nodiscard]] bool constant_truthy(const ast::ConstantValue& v);

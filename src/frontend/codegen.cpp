@@ -1249,6 +1249,8 @@ bool Compiler::visit_expr_stmt(ast::Expr* s) {
 }
 
 bool Compiler::visit_stmt(ast::stmt* s) {
+  DepthGuard guard(depth_);
+  if (too_deep()) return false;
   using K = ast::NodeKind;
   Location loc = loc_of(s);
   switch (s->kind) {

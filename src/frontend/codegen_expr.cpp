@@ -97,7 +97,10 @@ bool Compiler::visit_exprs(ast::Seq<ast::expr*> es) {
 
 bool Compiler::visit_store_target(ast::expr* e) { return visit_expr(e); }
 
-bool Compiler::visit_expr(ast::expr* e) { return visit_expr_inner(e); }
+bool Compiler::visit_expr(ast::expr* e) {
+  DepthGuard guard(depth_);
+  return !too_deep() && visit_expr_inner(e);
+}
 
 // ---------------------------------------------------------------------------
 // Conditions
@@ -121,6 +124,8 @@ void Compiler::emit_compare(ast::ComparisonOperator op, Location loc, bool to_bo
 }
 
 bool Compiler::jump_if(ast::expr* e, Label target, bool cond) {
+  DepthGuard guard(depth_);
+  if (too_deep()) return false;
   Location loc = loc_of(e);
   switch (e->kind) {
     case ast::NodeKind::UnaryOp: {

@@ -229,6 +229,18 @@ class Compiler {
   CompileError& err_;
   std::vector<CompileWarning>* warnings_;
   std::vector<std::unique_ptr<Unit>> units_;
+  // Recursion depth of visit_stmt/visit_expr/jump_if/pattern (kMaxCompileDepth).
+  int depth_ = 0;
+  struct DepthGuard {
+    int& depth;
+    explicit DepthGuard(int& d) : depth(d) { ++depth; }
+    ~DepthGuard() { --depth; }
+  };
+  bool too_deep() {
+    if (depth_ <= kMaxCompileDepth) return false;
+    set_recursion_error(err_);
+    return true;
+  }
   Location pattern_loc_;  // location of the pattern entered last (CPython reports errors there)
   bool interactive_ = false;
 };

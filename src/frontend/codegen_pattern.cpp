@@ -388,6 +388,8 @@ bool Compiler::pattern_or(ast::MatchOr* p, PatternContext& pc) {
 }
 
 bool Compiler::pattern(ast::pattern* p, PatternContext& pc) {
+  DepthGuard guard(depth_);
+  if (too_deep()) return false;
   pattern_loc_ = loc_of(p);
   using K = ast::NodeKind;
   switch (p->kind) {

@@ -121,7 +121,10 @@ std::shared_ptr<vm::CodeObject> compile_source(std::string_view bytes, std::stri
     if (ce.col < 0) err.offset = 0;
     return nullptr;
   }
-  optimize_ast(tree, arena, AstOptimizeOptions{opts.optimize, future.flags});
+  if (!optimize_ast(tree, arena, AstOptimizeOptions{opts.optimize, future.flags}, ce)) {
+    to_syntax_error(ce, src, filename, err);
+    return nullptr;
+  }
   auto st = build_symtable(tree, future.flags, ce);
   if (!st) {
     to_syntax_error(ce, src, filename, err);

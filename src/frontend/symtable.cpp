@@ -33,6 +33,13 @@ std::string mangle(std::string_view class_name, std::string_view name) {
 
 using NameSet = std::unordered_set<std::string>;
 
+// Counts the recursion depth of a visit (see kMaxCompileDepth).
+struct DepthGuard {
+  int& depth;
+  explicit DepthGuard(int& d) : depth(d) { ++depth; }
+  ~DepthGuard() { --depth; }
+};
+
 class SymtableBuilder {
  public:
   SymtableBuilder(SymbolTable& st, CompileError& err) : st_(st), err_(err) {}
@@ -66,7 +73,10 @@ class SymtableBuilder {
   }
 
   bool visit_stmt(ast::stmt* s);
+  bool visit_stmt_inner(ast::stmt* s);
   bool visit_expr(ast::expr* e);
+  bool visit_expr_inner(ast::expr* e);
+  bool visit_pattern_inner(ast::pattern* p);
   bool visit_stmts(ast::Seq<ast::stmt*> body) {
     for (auto* s : body)
       if (!visit_stmt(s)) return false;
@@ -101,6 +111,7 @@ class SymtableBuilder {
   std::vector<Scope*> stack_;
   std::string_view private_;  // enclosing class name, for mangling (null data = none)
   bool in_annotation_ = false;
+  int depth_ = 0;
 };
 
 // ---------------------------------------------------------------------------
@@ -232,6 +243,15 @@ bool SymtableBuilder::visit_arguments(ast::arguments* a) {
 }
 
 bool SymtableBuilder::visit_stmt(ast::stmt* s) {
+  DepthGuard guard(depth_);
+  if (depth_ > kMaxCompileDepth) {
+    set_recursion_error(err_);
+    return false;
+  }
+  return visit_stmt_inner(s);
+}
+
+bool SymtableBuilder::visit_stmt_inner(ast::stmt* s) {
   using K = ast::NodeKind;
   switch (s->kind) {
     case K::FunctionDef:
@@ -436,6 +456,15 @@ bool SymtableBuilder::visit_stmt(ast::stmt* s) {
 }
 
 bool SymtableBuilder::visit_pattern(ast::pattern* p) {
+  DepthGuard guard(depth_);
+  if (depth_ > kMaxCompileDepth) {
+    set_recursion_error(err_);
+    return false;
+  }
+  return visit_pattern_inner(p);
+}
+
+bool SymtableBuilder::visit_pattern_inner(ast::pattern* p) {
   using K = ast::NodeKind;
   switch (p->kind) {
     case K::MatchValue: return visit_expr(ast::cast<ast::MatchValue>(p)->value);
@@ -559,6 +588,15 @@ bool SymtableBuilder::visit_comprehension(ast::expr* e, ast::Seq<ast::comprehens
 }
 
 bool SymtableBuilder::visit_expr(ast::expr* e) {
+  DepthGuard guard(depth_);
+  if (depth_ > kMaxCompileDepth) {
+    set_recursion_error(err_);
+    return false;
+  }
+  return visit_expr_inner(e);
+}
+
+bool SymtableBuilder::visit_expr_inner(ast::expr* e) {
   using K = ast::NodeKind;
   switch (e->kind) {
     case K::NamedExpr: return handle_namedexpr(ast::cast<ast::NamedExpr>(e));

@@ -45,6 +45,19 @@ struct CompileError {
   int end_col = -1;
 };
 
+// Nesting limit of AST nodes in every pass (CPython: 3 * the recursion limit
+// of 1000). Deeper trees give RecursionError "maximum recursion depth
+// exceeded during compilation" instead of overflowing the C++ stack.
+inline constexpr int kMaxCompileDepth = 3000;
+inline void set_recursion_error(CompileError& err) {
+  err.type = "RecursionError";
+  err.msg = "maximum recursion depth exceeded during compilation";
+  err.lineno = 0;
+  err.col = 0;
+  err.end_lineno = 0;
+  err.end_col = -1;
+}
+
 // How a name is used in one scope (CPython's DEF_* bits).
 enum SymbolFlag : uint32_t {
   kDefGlobal = 1u << 0,     // `global x`

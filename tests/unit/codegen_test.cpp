@@ -227,6 +227,22 @@ TEST(Codegen, EvalAndSingleModes) {
   EXPECT_NE(vm::disassemble(*s).find("INTRINSIC_PRINT"), std::string::npos);
 }
 
+TEST(Codegen, DeepNestingIsRecursionError) {
+  // CPython 3.11: RecursionError "maximum recursion depth exceeded during
+  // compilation" (its limit is 3 * 1000 frames); never a crash.
+  std::string src = "x = ";
+  for (int i = 0; i < 100000; ++i) src += "a+";
+  src += "1\n";
+  SyntaxErrorInfo err;
+  EXPECT_EQ(frontend::compile_source(src, "t.py", CompileMode::Exec, err), nullptr);
+  EXPECT_EQ(err.type, "RecursionError");
+  EXPECT_EQ(err.msg, "maximum recursion depth exceeded during compilation");
+  std::string ok = "x = ";
+  for (int i = 0; i < 2900; ++i) ok += "a+";
+  ok += "1\n";
+  EXPECT_NE(frontend::compile_source(ok, "t.py", CompileMode::Exec, err), nullptr) << err.msg;
+}
+
 TEST(Codegen, GoldenFunction) {
   auto code = compile_ok("def f(a, *b, c=1, **d):\n    return a + len(b)\n");
   EXPECT_EQ(vm::disassemble(*code),
