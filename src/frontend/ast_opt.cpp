@@ -127,7 +127,7 @@ class Folder {
 
   void walk_node(ast::Node* n) {
     if (too_deep_) return;
-    if (++depth_ > kMaxCompileDepth) {
+    if (++depth_ > kMaxCompileDepth || stack_exhausted(floor_)) {
       too_deep_ = true;
       return;
     }
@@ -609,6 +609,7 @@ class Folder {
   const AstOptimizeOptions& opts_;
   int depth_ = 0;
   bool too_deep_ = false;
+  uintptr_t floor_ = stack_floor();
 };
 
 }  // namespace

@@ -236,8 +236,9 @@ class Compiler {
     explicit DepthGuard(int& d) : depth(d) { ++depth; }
     ~DepthGuard() { --depth; }
   };
+  uintptr_t floor_ = stack_floor();
   bool too_deep() {
-    if (depth_ <= kMaxCompileDepth) return false;
+    if (depth_ <= kMaxCompileDepth && !stack_exhausted(floor_)) return false;
     set_recursion_error(err_);
     return true;
   }

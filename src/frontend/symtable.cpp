@@ -11,11 +11,24 @@
 // looks it up in its namespace first).
 #include "frontend/symtable.h"
 
+#include <pthread.h>
+
 #include <unordered_set>
 
 #include "vm/code.h"
 
 namespace spindle::frontend {
+
+uintptr_t stack_floor() {
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return 0;
+  void* addr = nullptr;
+  size_t size = 0;
+  int rc = pthread_attr_getstack(&attr, &addr, &size);
+  pthread_attr_destroy(&attr);
+  if (rc != 0 || addr == nullptr) return 0;
+  return reinterpret_cast<uintptr_t>(addr) + 256 * 1024;
+}
 
 std::string mangle(std::string_view class_name, std::string_view name) {
   if (class_name.data() == nullptr || name.size() < 2 || name[0] != '_' || name[1] != '_')
@@ -112,6 +125,7 @@ class SymtableBuilder {
   std::string_view private_;  // enclosing class name, for mangling (null data = none)
   bool in_annotation_ = false;
   int depth_ = 0;
+  uintptr_t floor_ = stack_floor();
 };
 
 // ---------------------------------------------------------------------------
@@ -244,7 +258,7 @@ bool SymtableBuilder::visit_arguments(ast::arguments* a) {
 
 bool SymtableBuilder::visit_stmt(ast::stmt* s) {
   DepthGuard guard(depth_);
-  if (depth_ > kMaxCompileDepth) {
+  if (depth_ > kMaxCompileDepth || stack_exhausted(floor_)) {
     set_recursion_error(err_);
     return false;
   }
@@ -457,7 +471,7 @@ bool SymtableBuilder::visit_stmt_inner(ast::stmt* s) {
 
 bool SymtableBuilder::visit_pattern(ast::pattern* p) {
   DepthGuard guard(depth_);
-  if (depth_ > kMaxCompileDepth) {
+  if (depth_ > kMaxCompileDepth || stack_exhausted(floor_)) {
     set_recursion_error(err_);
     return false;
   }
@@ -589,7 +603,7 @@ bool SymtableBuilder::visit_comprehension(ast::expr* e, ast::Seq<ast::comprehens
 
 bool SymtableBuilder::visit_expr(ast::expr* e) {
   DepthGuard guard(depth_);
-  if (depth_ > kMaxCompileDepth) {
+  if (depth_ > kMaxCompileDepth || stack_exhausted(floor_)) {
     set_recursion_error(err_);
     return false;
   }

@@ -49,6 +49,14 @@ struct CompileError {
 // of 1000). Deeper trees give RecursionError "maximum recursion depth
 // exceeded during compilation" instead of overflowing the C++ stack.
 inline constexpr int kMaxCompileDepth = 3000;
+// The lowest stack address the passes may use on the calling thread (its
+// stack end plus a margin of 256 KiB), so that a deep tree gives a
+// RecursionError before the stack overflows even where frames are large
+// (sanitizer builds) or the thread's stack is small. 0 if unknown.
+[[nodiscard]] uintptr_t stack_floor();
+[[nodiscard]] inline bool stack_exhausted(uintptr_t floor) {
+  return reinterpret_cast<uintptr_t>(__builtin_frame_address(0)) < floor;
+}
 inline void set_recursion_error(CompileError& err) {
   err.type = "RecursionError";
   err.msg = "maximum recursion depth exceeded during compilation";
