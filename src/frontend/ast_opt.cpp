@@ -429,6 +429,16 @@ class Folder {
         if (c == 0.0) return false;
         out = float_value(a / c);
         return true;
+      case Op::Pow: {
+        // Only the cases where Python's float ** is plain C pow(): a finite
+        // positive base and a finite result (no ZeroDivisionError, no
+        // complex result, no OverflowError).
+        if (!(a > 0.0) || !std::isfinite(a) || !std::isfinite(c)) return false;
+        double r = std::pow(a, c);
+        if (!std::isfinite(r)) return false;
+        out = float_value(r);
+        return true;
+      }
       case Op::Mod:
       case Op::FloorDiv: {
         if (c == 0.0) return false;
@@ -515,7 +525,15 @@ class Folder {
         return true;
       }
       case Op::Pow: {
-        if (mpz_sgn(b.v) < 0) return false;
+        if (mpz_sgn(b.v) < 0) {
+          // int ** negative int is float ** float in Python.
+          double x, y;
+          if (!as_double(l, x) || !as_double(r, y) || !(x > 0.0)) return false;
+          double p = std::pow(x, y);
+          if (!std::isfinite(p)) return false;
+          out = float_value(p);
+          return true;
+        }
         size_t vbits = num_bits(a);
         if (!mpz_fits_ulong_p(b.v)) {
           if (vbits > 1) return false;  // 0 or 1 (or -1) to a huge power: not worth it

@@ -426,9 +426,10 @@ bool Compiler::visit_defaults(ast::arguments* args, int& flags, Location loc) {
   return true;
 }
 
-bool Compiler::visit_annotation_value(ast::expr* annotation) {
+bool Compiler::visit_annotation_value(ast::expr* annotation, Location loc) {
   if (opts_.future_flags & vm::CO_FUTURE_ANNOTATIONS) {
-    load_str(ast_unparse_annotation(annotation), loc_of(annotation));
+    // The string belongs to the statement (3.11 emits it at its location).
+    load_str(ast_unparse_annotation(annotation), loc);
     return true;
   }
   if (auto* st = ast::dyn_cast<ast::Starred>(annotation)) {
@@ -445,7 +446,7 @@ bool Compiler::visit_annotations(ast::arguments* args, ast::expr* returns, int& 
   auto one = [&](ast::Str name, ast::expr* ann) {
     if (ann == nullptr) return true;
     load_str(mangle(unit().private_name, name), loc);
-    if (!visit_annotation_value(ann)) return false;
+    if (!visit_annotation_value(ann, loc)) return false;
     n += 2;
     return true;
   };
@@ -527,10 +528,12 @@ bool Compiler::visit_class(ast::ClassDef* s) {
   int firstlineno = s->decorator_list.empty() ? s->lineno : s->decorator_list[0]->lineno;
   if (!enter_unit(UnitKind::Class, std::string(s->name), s, firstlineno)) return false;
   std::string qualname = unit().info.qualname;
-  if (!nameop("__name__", ast::ExprContext::Load, loc)) return false;
-  if (!nameop("__module__", ast::ExprContext::Store, loc)) return false;
-  load_str(qualname, loc);
-  if (!nameop("__qualname__", ast::ExprContext::Store, loc)) return false;
+  // The prologue is at the first line (the first decorator's, if any).
+  Location first{firstlineno, firstlineno, 0, 0};
+  if (!nameop("__name__", ast::ExprContext::Load, first)) return false;
+  if (!nameop("__module__", ast::ExprContext::Store, first)) return false;
+  load_str(qualname, first);
+  if (!nameop("__qualname__", ast::ExprContext::Store, first)) return false;
   if (!visit_body(s->body, true)) return false;
   if (unit().scope->needs_class_closure) {
     // The __class__ cell goes into the namespace as __classcell__ so that
@@ -686,7 +689,7 @@ bool Compiler::visit_break_continue(ast::stmt* s, bool is_break) {
 bool Compiler::visit_if(ast::If* s) {
   Label end = new_label();
   Label next = s->orelse.empty() ? end : new_label();
-  if (!jump_if(s->test, next, false)) return false;
+  if (Location l = loc_of(s); !jump_if(s->test, next, false, l)) return false;
   if (!visit_stmts(s->body)) return false;
   if (!s->orelse.empty()) {
     emit_jump(Op::JUMP, end, kNoLocation);
@@ -747,13 +750,13 @@ bool Compiler::visit_while(ast::While* s) {
   Label loop = new_label(), body = new_label(), anchor = new_label(), end = new_label();
   use_label(loop);
   if (!push_fblock(FBlock{FBlockType::WhileLoop, loop, end, {}, nullptr, {}}, loc_of(s))) return false;
-  if (!jump_if(s->test, anchor, false)) return false;
+  if (Location l = loc_of(s); !jump_if(s->test, anchor, false, l)) return false;
   use_label(body);
   if (!visit_stmts(s->body)) return false;
-  // The test is compiled once (3.11): compiling it twice, as 3.12 does to
-  // save a jump, would duplicate the code objects of lambdas and
-  // comprehensions in it, which programs can see in co_consts.
-  emit_jump(Op::JUMP, loop, kNoLocation);
+  // The test is repeated at the bottom (one jump per iteration), at the
+  // `while` line, as 3.11 does; code objects of lambdas or comprehensions in
+  // it come out equal and share one constant (make_closure).
+  if (Location l = loc_of(s); !jump_if(s->test, body, true, l)) return false;
   pop_fblock();
   use_label(anchor);
   if (!visit_stmts(s->orelse)) return false;
@@ -1121,7 +1124,8 @@ bool Compiler::visit_assert(ast::Assert* s) {
   if (nonempty_tuple) warn("assertion is always true, perhaps remove parentheses?", s);
   if (opts_.optimize > 0) return true;
   Label end = new_label();
-  if (!jump_if(s->test, end, true)) return false;
+  // A comparison in the test becomes the location of the raise, as in 3.11.
+  if (!jump_if(s->test, end, true, loc)) return false;
   emit(Op::LOAD_ASSERTION_ERROR, loc);
   if (s->msg != nullptr) {
     if (!visit_expr(s->msg)) return false;
@@ -1162,7 +1166,7 @@ bool Compiler::visit_annassign(ast::AnnAssign* s) {
   bool module_or_class = unit().kind == UnitKind::Module || unit().kind == UnitKind::Class;
   if (auto* n = ast::dyn_cast<ast::Name>(s->target)) {
     if (s->simple && module_or_class) {
-      if (!visit_annotation_value(s->annotation)) return false;
+      if (!visit_annotation_value(s->annotation, loc)) return false;
       emit(Op::LOAD_NAME, unit().info.add_name("__annotations__"), loc);
       load_str(mangle(unit().private_name, n->id), loc);
       emit(Op::STORE_SUBSCR, loc);

@@ -123,14 +123,17 @@ void Compiler::emit_compare(ast::ComparisonOperator op, Location loc, bool to_bo
   }
 }
 
-bool Compiler::jump_if(ast::expr* e, Label target, bool cond) {
+// `loc` is the compiler's "current location" of 3.11, where the jumps are
+// reported: the statement (or expression) the condition belongs to, until a
+// comparison in the condition replaces it (and it stays replaced for the
+// rest of the condition, as in 3.11, which never restores it there).
+bool Compiler::jump_if(ast::expr* e, Label target, bool cond, Location& loc) {
   DepthGuard guard(depth_);
   if (too_deep()) return false;
-  Location loc = loc_of(e);
   switch (e->kind) {
     case ast::NodeKind::UnaryOp: {
       auto* u = ast::cast<ast::UnaryOp>(e);
-      if (u->op == ast::UnaryOperator::Not) return jump_if(u->operand, target, !cond);
+      if (u->op == ast::UnaryOperator::Not) return jump_if(u->operand, target, !cond, loc);
       break;
     }
     case ast::NodeKind::BoolOp: {
@@ -139,24 +142,25 @@ bool Compiler::jump_if(ast::expr* e, Label target, bool cond) {
       Label next2 = target;
       if (cond2 != cond) next2 = new_label();
       for (size_t i = 0; i + 1 < b->values.size(); ++i)
-        if (!jump_if(b->values[i], next2, cond2)) return false;
-      if (!jump_if(b->values.back(), target, cond)) return false;
+        if (!jump_if(b->values[i], next2, cond2, loc)) return false;
+      if (!jump_if(b->values.back(), target, cond, loc)) return false;
       if (!(next2 == target)) use_label(next2);
       return true;
     }
     case ast::NodeKind::IfExp: {
       auto* i = ast::cast<ast::IfExp>(e);
       Label end = new_label(), next2 = new_label();
-      if (!jump_if(i->test, next2, false)) return false;
-      if (!jump_if(i->body, target, cond)) return false;
+      if (!jump_if(i->test, next2, false, loc)) return false;
+      if (!jump_if(i->body, target, cond, loc)) return false;
       emit_jump(Op::JUMP, end, kNoLocation);
       use_label(next2);
-      if (!jump_if(i->orelse, target, cond)) return false;
+      if (!jump_if(i->orelse, target, cond, loc)) return false;
       use_label(end);
       return true;
     }
     case ast::NodeKind::Compare: {
       auto* c = ast::cast<ast::Compare>(e);
+      loc = loc_of(e);
       if (!check_compare(c)) return false;
       size_t n = c->ops.size() - 1;
       if (!visit_expr(c->left)) return false;
@@ -772,7 +776,12 @@ bool Compiler::visit_comprehension(ast::expr* e, ast::Seq<ast::comprehension*> g
     emit(build, 0, loc);
   }
   unit().info.argcount = 1;
-  if (!comprehension_generator(gens, 0, 0, elt, val, kind)) return false;
+  // The loop's own instructions carry the comprehension's location (3.11).
+  Location saved_comp_loc = comp_loc_;
+  comp_loc_ = loc;
+  bool ok = comprehension_generator(gens, 0, 0, elt, val, kind);
+  comp_loc_ = saved_comp_loc;
+  if (!ok) return false;
   if (!is_genexp) emit(Op::RETURN_VALUE, loc);
   else emit(Op::RETURN_CONST, unit().info.add_const(vm::CodeConstant::none()), kNoLocation);
   if (unit().scope->generator || unit().scope->coroutine) wrap_in_stopiteration_handler();
@@ -797,7 +806,7 @@ bool Compiler::comprehension_generator(ast::Seq<ast::comprehension*> gens, size_
 }
 
 bool Compiler::comprehension_element(ast::expr* elt, ast::expr* val, ComprehensionKind kind, int depth) {
-  Location loc = loc_of(elt);
+  Location loc = comp_loc_;
   switch (kind) {
     case ComprehensionKind::Generator:
       if (!visit_expr(elt)) return false;
@@ -825,7 +834,7 @@ bool Compiler::sync_comprehension_generator(ast::Seq<ast::comprehension*> gens, 
                                             int depth, ast::expr* elt, ast::expr* val,
                                             ComprehensionKind kind) {
   ast::comprehension* gen = gens[index];
-  Location loc = loc_of(gen->iter);
+  Location loc = comp_loc_;
   Label start = new_label(), if_cleanup = new_label(), anchor = new_label();
   bool loop = true;
   if (index == 0) {
@@ -850,7 +859,7 @@ bool Compiler::sync_comprehension_generator(ast::Seq<ast::comprehension*> gens, 
   }
   if (!visit_store_target(gen->target)) return false;
   for (auto* cond : gen->ifs)
-    if (!jump_if(cond, if_cleanup, false)) return false;
+    if (Location l = comp_loc_; !jump_if(cond, if_cleanup, false, l)) return false;
   if (index + 1 < gens.size()) {
     if (!comprehension_generator(gens, index + 1, depth, elt, val, kind)) return false;
   } else if (!comprehension_element(elt, val, kind, depth)) {
@@ -869,7 +878,7 @@ bool Compiler::async_comprehension_generator(ast::Seq<ast::comprehension*> gens,
                                              int depth, ast::expr* elt, ast::expr* val,
                                              ComprehensionKind kind) {
   ast::comprehension* gen = gens[index];
-  Location loc = loc_of(gen->iter);
+  Location loc = comp_loc_;
   Label start = new_label(), except = new_label(), if_cleanup = new_label();
   if (index == 0) {
     emit(Op::LOAD_FAST, 0, loc);
@@ -886,7 +895,7 @@ bool Compiler::async_comprehension_generator(ast::Seq<ast::comprehension*> gens,
   emit(Op::POP_BLOCK, loc);
   if (!visit_store_target(gen->target)) return false;
   for (auto* cond : gen->ifs)
-    if (!jump_if(cond, if_cleanup, false)) return false;
+    if (Location l = comp_loc_; !jump_if(cond, if_cleanup, false, l)) return false;
   ++depth;
   if (index + 1 < gens.size()) {
     if (!comprehension_generator(gens, index + 1, depth, elt, val, kind)) return false;
@@ -983,7 +992,7 @@ bool Compiler::visit_expr_inner(ast::expr* e) {
     case K::IfExp: {
       auto* i = ast::cast<ast::IfExp>(e);
       Label end = new_label(), next = new_label();
-      if (!jump_if(i->test, next, false)) return false;
+      if (Location l = loc; !jump_if(i->test, next, false, l)) return false;
       if (!visit_expr(i->body)) return false;
       emit_jump(Op::JUMP, end, kNoLocation);
       use_label(next);

@@ -143,7 +143,7 @@ class Compiler {
   bool visit_expr_stmt(ast::Expr* s);
   bool visit_defaults(ast::arguments* args, int& flags, Location loc);
   bool visit_annotations(ast::arguments* args, ast::expr* returns, int& flags, Location loc);
-  bool visit_annotation_value(ast::expr* annotation);
+  bool visit_annotation_value(ast::expr* annotation, Location loc);
   bool check_ann_expr(ast::expr* e);
   bool check_ann_subscr(ast::expr* e);
   bool visit_decorators(ast::Seq<ast::expr*> decos);
@@ -165,7 +165,7 @@ class Compiler {
   bool visit_expr(ast::expr* e);
   bool visit_exprs(ast::Seq<ast::expr*> es);
   bool visit_expr_inner(ast::expr* e);
-  bool jump_if(ast::expr* e, Label target, bool cond);
+  bool jump_if(ast::expr* e, Label target, bool cond, Location& loc);
   bool visit_boolop(ast::BoolOp* e);
   bool visit_compare(ast::Compare* e);
   void emit_compare(ast::ComparisonOperator op, Location loc, bool to_bool);
@@ -242,7 +242,8 @@ class Compiler {
     set_recursion_error(err_);
     return true;
   }
-  Location pattern_loc_;  // location of the pattern entered last (CPython reports errors there)
+  Location pattern_loc_;
+  Location comp_loc_;  // the comprehension being compiled (its loop instructions' location)  // location of the pattern entered last (CPython reports errors there)
   bool interactive_ = false;
 };
 

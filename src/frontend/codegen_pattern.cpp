@@ -424,7 +424,7 @@ bool Compiler::visit_match(ast::Match* s) {
     if (m->guard != nullptr) {
       pc.stores.clear();
       ensure_fail_pop(pc, 0);
-      if (!jump_if(m->guard, pc.fail_pop[0], false)) return false;
+      if (Location l = pattern_loc_; !jump_if(m->guard, pc.fail_pop[0], false, l)) return false;
     }
     if (!last_checked) emit(Op::POP_TOP, ploc);
     if (!visit_stmts(m->body)) return false;
@@ -435,7 +435,7 @@ bool Compiler::visit_match(ast::Match* s) {
     Location ploc = loc_of(last->pattern);
     if (cases == 1) emit(Op::POP_TOP, ploc);
     else emit(Op::NOP, ploc);
-    if (last->guard != nullptr && !jump_if(last->guard, end, false)) return false;
+    if (Location l = ploc; last->guard != nullptr && !jump_if(last->guard, end, false, l)) return false;
     if (!visit_stmts(last->body)) return false;
   }
   use_label(end);
