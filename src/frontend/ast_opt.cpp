@@ -376,8 +376,125 @@ class Folder {
     return u;
   }
 
+  // 'fmt' % (a, b) with only %s / %r / %a units (optional width and
+  // precision) becomes f'...{a!s}...{b!r:>5}': CPython 3.11's
+  // optimize_format, same behaviour, no tuple built at run time. Anything
+  // else (other units, count mismatch, `%%` only) is left alone.
+  ast::expr* optimize_format(ast::BinOp* b, std::string_view fmt, ast::Seq<ast::expr*> elts) {
+    std::vector<ast::expr*> parts;
+    size_t pos = 0, cnt = 0, n = fmt.size();
+    while (true) {
+      // A literal run, with %% meaning %.
+      size_t start = pos;
+      bool has_percents = false;
+      while (pos < n) {
+        if (fmt[pos] != '%') {
+          ++pos;
+        } else if (pos + 1 < n && fmt[pos + 1] == '%') {
+          has_percents = true;
+          pos += 2;
+        } else {
+          break;
+        }
+      }
+      if (pos > start) {
+        std::string lit(fmt.substr(start, pos - start));
+        if (has_percents) {
+          std::string unescaped;
+          for (size_t i = 0; i < lit.size(); ++i) {
+            unescaped += lit[i];
+            if (lit[i] == '%' && i + 1 < lit.size() && lit[i + 1] == '%') ++i;
+          }
+          lit = unescaped;
+        }
+        parts.push_back(make_unplaced_str(lit));
+      }
+      if (pos >= n) break;
+      if (cnt >= elts.size()) return nullptr;  // more units than items
+      ++pos;                                   // the '%'
+      ast::expr* fv = parse_format_unit(fmt, pos, elts[cnt]);
+      ++cnt;
+      if (fv == nullptr) return nullptr;
+      parts.push_back(fv);
+    }
+    if (cnt < elts.size()) return nullptr;  // more items than units
+    auto* j = ast::make_node<ast::JoinedStr>(arena_);
+    j->lineno = b->lineno, j->col_offset = b->col_offset;
+    j->end_lineno = b->end_lineno, j->end_col_offset = b->end_col_offset;
+    j->values = arena_.copy_seq(parts);
+    return j;
+  }
+
+  ast::expr* make_unplaced_str(const std::string& text) {
+    ConstantValue v = text_value(ConstantKind::Str, text);
+    auto* c = arena_.make<ast::Constant>();
+    static_cast<ast::Node*>(c)->kind = ast::NodeKind::Constant;
+    c->lineno = c->end_lineno = c->col_offset = c->end_col_offset = -1;  // no location, as CPython
+    c->value = v;
+    return c;
+  }
+
+  ast::expr* parse_format_unit(std::string_view fmt, size_t& pos, ast::expr* arg) {
+    constexpr int kMaxDigits = 3;
+    size_t n = fmt.size();
+    char ch = 0;
+    auto next = [&]() {
+      if (pos >= n) return false;
+      ch = fmt[pos++];
+      return true;
+    };
+    bool ljust = false;
+    while (true) {
+      if (!next()) return nullptr;
+      if (ch == '-') ljust = true;
+      else if (ch == '+' || ch == ' ' || ch == '#' || ch == '0') {
+      } else break;
+    }
+    int width = -1, prec = -1;
+    if (ch >= '0' && ch <= '9') {
+      width = 0;
+      int digits = 0;
+      while (ch >= '0' && ch <= '9') {
+        width = width * 10 + (ch - '0');
+        if (!next()) return nullptr;
+        if (++digits >= kMaxDigits) return nullptr;
+      }
+    }
+    if (ch == '.') {
+      if (!next()) return nullptr;
+      prec = 0;
+      int digits = 0;
+      while (ch >= '0' && ch <= '9') {
+        prec = prec * 10 + (ch - '0');
+        if (!next()) return nullptr;
+        if (++digits >= kMaxDigits) return nullptr;
+      }
+    }
+    if (ch != 's' && ch != 'r' && ch != 'a') return nullptr;
+    std::string spec;
+    if (!ljust && width > 0) spec += '>';
+    if (width >= 0) spec += std::to_string(width);
+    if (prec >= 0) spec += "." + std::to_string(prec);
+    auto* fv = ast::make_node<ast::FormattedValue>(arena_);
+    fv->lineno = arg->lineno, fv->col_offset = arg->col_offset;
+    fv->end_lineno = arg->end_lineno, fv->end_col_offset = arg->end_col_offset;
+    fv->value = arg;
+    fv->conversion = ch;
+    fv->format_spec = spec.empty() ? nullptr : make_unplaced_str(spec);
+    return fv;
+  }
+
   ast::expr* fold_binop(ast::BinOp* b) {
     const ConstantValue* l = const_of(b->left);
+    if (l != nullptr && l->kind == ConstantKind::Str && b->op == ast::Operator::Mod) {
+      auto* t = ast::dyn_cast<ast::Tuple>(b->right);
+      bool starred = false;
+      if (t != nullptr)
+        for (auto* x : t->elts) starred = starred || ast::is<ast::Starred>(x);
+      if (t != nullptr && !starred) {
+        if (ast::expr* j = optimize_format(b, l->text, t->elts)) return j;
+      }
+    }
     const ConstantValue* r = const_of(b->right);
     if (l == nullptr || r == nullptr) return b;
     ConstantValue out;

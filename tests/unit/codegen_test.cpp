@@ -243,6 +243,16 @@ TEST(Codegen, DeepNestingIsRecursionError) {
   EXPECT_NE(frontend::compile_source(ok, "t.py", CompileMode::Exec, err), nullptr) << err.msg;
 }
 
+TEST(Codegen, PercentFormatBecomesFString) {
+  // CPython 3.11's ast_opt rewrites 'x%5s' % (a,) into f'x{a!s:>5}'.
+  auto code = compile_ok("s = 'x%5s|%-3r%%' % (a, b)\nt = '%d' % (a,)\n");
+  std::string d = vm::disassemble(*code);
+  EXPECT_NE(d.find("LOAD_CONST               1 ('>5')"), std::string::npos) << d;
+  EXPECT_NE(d.find("CONVERT_VALUE            2 (repr)"), std::string::npos) << d;
+  EXPECT_NE(d.find("BUILD_STRING             5"), std::string::npos) << d;
+  EXPECT_NE(d.find("BINARY_OP                6 (%)"), std::string::npos) << d;  // %d stays
+}
+
 TEST(Codegen, GoldenFunction) {
   auto code = compile_ok("def f(a, *b, c=1, **d):\n    return a + len(b)\n");
   EXPECT_EQ(vm::disassemble(*code),
