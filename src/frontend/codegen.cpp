@@ -285,8 +285,25 @@ bool Compiler::is_global_load(ast::Str name) {
          (r == Resolution::GlobalImplicit && unit().scope->type == BlockType::Function);
 }
 
+bool Compiler::forbidden_name(ast::Str name, ast::ExprContext ctx, Location loc) {
+  if (name != "__debug__") return false;
+  if (ctx == ast::ExprContext::Store) return !error_loc("cannot assign to __debug__", loc);
+  if (ctx == ast::ExprContext::Del) return !error_loc("cannot delete __debug__", loc);
+  return false;
+}
+
+bool Compiler::check_debug_args(ast::arguments* a, Location loc) {
+  for (auto seq : {a->posonlyargs, a->args, a->kwonlyargs})
+    for (auto* p : seq)
+      if (forbidden_name(p->arg, ast::ExprContext::Store, loc)) return false;
+  if (a->vararg != nullptr && forbidden_name(a->vararg->arg, ast::ExprContext::Store, loc)) return false;
+  if (a->kwarg != nullptr && forbidden_name(a->kwarg->arg, ast::ExprContext::Store, loc)) return false;
+  return true;
+}
+
 bool Compiler::nameop(ast::Str name, ast::ExprContext ctx, Location loc) {
   using C = ast::ExprContext;
+  if (forbidden_name(name, ctx, loc)) return false;
   Unit& u = unit();
   std::string m = mangle(u.private_name, name);
   Resolution r = u.scope->resolve(m);
@@ -482,6 +499,7 @@ bool Compiler::visit_function(ast::stmt* s) {
     name = f->name, args = f->args, body = f->body, decos = f->decorator_list, returns = f->returns;
   }
   Location loc = loc_of(s);
+  if (!check_debug_args(args, loc)) return false;
   if (!visit_decorators(decos)) return false;
   int firstlineno = decos.empty() ? s->lineno : decos[0]->lineno;
   int flags = 0;
@@ -1165,6 +1183,7 @@ bool Compiler::visit_annassign(ast::AnnAssign* s) {
   }
   bool module_or_class = unit().kind == UnitKind::Module || unit().kind == UnitKind::Class;
   if (auto* n = ast::dyn_cast<ast::Name>(s->target)) {
+    if (forbidden_name(n->id, ast::ExprContext::Store, loc)) return false;
     if (s->simple && module_or_class) {
       if (!visit_annotation_value(s->annotation, loc)) return false;
       emit(Op::LOAD_NAME, unit().info.add_name("__annotations__"), loc);
@@ -1172,6 +1191,7 @@ bool Compiler::visit_annassign(ast::AnnAssign* s) {
       emit(Op::STORE_SUBSCR, loc);
     }
   } else if (auto* a = ast::dyn_cast<ast::Attribute>(s->target)) {
+    if (forbidden_name(a->attr, ast::ExprContext::Store, loc)) return false;
     if (s->value == nullptr && !check_ann_expr(a->value)) return false;
   } else if (auto* sub = ast::dyn_cast<ast::Subscript>(s->target)) {
     if (s->value == nullptr && (!check_ann_expr(sub->value) || !check_ann_subscr(sub->slice)))

@@ -377,10 +377,12 @@ bool Compiler::visit_call(ast::Call* e) {
     for (auto* k : e->keywords)
       if (k->arg.data() == nullptr) simple = false;
     if (simple) {
-      for (size_t i = 0; i < kwdsl; ++i)
+      for (size_t i = 0; i < kwdsl; ++i) {
+        if (forbidden_name(e->keywords[i]->arg, ast::ExprContext::Store, loc)) return false;
         for (size_t j = i + 1; j < kwdsl; ++j)
           if (e->keywords[i]->arg == e->keywords[j]->arg)
             return error("keyword argument repeated: " + std::string(e->keywords[j]->arg), e->keywords[j]);
+      }
       if (can_optimize_super_call(meth)) {
         auto* call = ast::cast<ast::Call>(meth->value);
         if (!load_args_for_super(call)) return false;
@@ -421,6 +423,7 @@ bool Compiler::call_helper(int n, ast::Seq<ast::expr*> args, ast::Seq<ast::keywo
                            Location loc) {
   for (size_t i = 0; i < keywords.size(); ++i) {
     if (keywords[i]->arg.data() == nullptr) continue;
+    if (forbidden_name(keywords[i]->arg, ast::ExprContext::Store, loc)) return false;
     for (size_t j = i + 1; j < keywords.size(); ++j)
       if (keywords[j]->arg.data() != nullptr && keywords[i]->arg == keywords[j]->arg)
         return error("keyword argument repeated: " + std::string(keywords[j]->arg), keywords[j]);
@@ -667,6 +670,7 @@ bool Compiler::visit_subscript(ast::Subscript* e) {
 }
 
 bool Compiler::visit_attribute(ast::Attribute* e) {
+  if (e->ctx == ast::ExprContext::Store && forbidden_name(e->attr, e->ctx, loc_of(e))) return false;
   if (e->ctx == ast::ExprContext::Load && can_optimize_super_call(e)) {
     auto* call = ast::cast<ast::Call>(e->value);
     if (!load_args_for_super(call)) return false;
@@ -706,6 +710,7 @@ bool Compiler::unpack_helper(ast::Seq<ast::expr*> elts, Location loc, const ast:
 
 bool Compiler::visit_lambda(ast::Lambda* e) {
   Location loc = loc_of(e);
+  if (!check_debug_args(e->args, loc)) return false;
   int flags = 0;
   if (!visit_defaults(e->args, flags, loc)) return false;
   if (!enter_unit(UnitKind::Lambda, "<lambda>", e, e->lineno)) return false;

@@ -110,6 +110,9 @@ class Compiler {
 
   // --- names -------------------------------------------------------------------
   bool nameop(ast::Str name, ast::ExprContext ctx, Location loc);
+  // "cannot assign to / delete __debug__" (true = error reported).
+  bool forbidden_name(ast::Str name, ast::ExprContext ctx, Location loc);
+  bool check_debug_args(ast::arguments* a, Location loc);
   bool is_global_load(ast::Str name);
 
   // --- statements (codegen.cpp) ------------------------------------------------

@@ -82,6 +82,7 @@ bool Compiler::pattern_store_name(ast::Str name, Location loc, PatternContext& p
     emit(Op::POP_TOP, loc);
     return true;
   }
+  if (forbidden_name(name, ast::ExprContext::Store, pattern_loc_)) return false;
   std::string n(name);
   for (const auto& s : pc.stores)
     if (s == n) return error_loc("multiple assignments to name '" + n + "' in pattern", pattern_loc_);
@@ -297,11 +298,13 @@ bool Compiler::pattern_class(ast::MatchClass* p, PatternContext& pc) {
   size_t nargs = patterns.size(), nattrs = kwd_attrs.size();
   if (nattrs != kwd_patterns.size())
     return error_loc("kwd_attrs / kwd_patterns length mismatch in class pattern", loc);
-  for (size_t i = 0; i < nattrs; ++i)
+  for (size_t i = 0; i < nattrs; ++i) {
+    if (forbidden_name(kwd_attrs[i], ast::ExprContext::Store, loc_of(kwd_patterns[i]))) return false;
     for (size_t j = i + 1; j < nattrs; ++j)
       if (kwd_attrs[i] == kwd_attrs[j])
         return error("attribute name repeated in class pattern: " + std::string(kwd_attrs[i]),
                      kwd_patterns[j]);
+  }
   if (!visit_expr(p->cls)) return false;
   std::vector<vm::CodeConstant> names;
   for (auto a : kwd_attrs) names.push_back(vm::CodeConstant::of_str(std::string(a)));

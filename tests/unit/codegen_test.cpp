@@ -159,6 +159,14 @@ const ErrorCase kErrors[] = {
     {"from __future__ import nope\n", "future feature nope is not defined", 1, 1, 1, 0},
     {"f(a=1, a=2)\n", "keyword argument repeated: a", 1, 8, 1, 11},
     {"def f():\n    yield from x\n    class C:\n        yield 1\n", "'yield' outside function", 4, 9, 4, 16},
+    {"__debug__ = 1\n", "cannot assign to __debug__", 1, 1, 1, 10},
+    {"del __debug__\n", "cannot delete __debug__", 1, 5, 1, 14},
+    {"def f(*, __debug__=1): pass\n", "cannot assign to __debug__", 1, 1, 1, 28},
+    {"f(__debug__=1)\n", "cannot assign to __debug__", 1, 1, 1, 15},
+    {"x.__debug__ = 1\n", "cannot assign to __debug__", 1, 1, 1, 12},
+    {"__debug__: int\n", "cannot assign to __debug__", 1, 1, 1, 15},
+    {"match x:\n    case C(__debug__=1): pass\n", "cannot assign to __debug__", 2, 22, 2, 23},
+    {"try: pass\nexcept E as __debug__: pass\n", "cannot assign to __debug__", 2, 1, 2, 28},
 };
 
 TEST(Codegen, ErrorsMatchCPython) {
