@@ -39,18 +39,86 @@ int char_column(const SourceText& src, int lineno, int byte_col) {
   return int(unicode::count_code_points(line.substr(0, size_t(byte_col))));
 }
 
+bool find_utf8_error(std::string_view s, Utf8Error& out) {
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
+  size_t n = s.size();
+  for (size_t i = 0; i < n;) {
+    unsigned b = byte(i);
+    if (b < 0x80) { i++; continue; }
+    if (b < 0xC2 || b > 0xF4) { out = {i, 1, "invalid start byte"}; return true; }
+    size_t need = b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
+    // The second byte's range excludes overlongs, surrogates and > U+10FFFF.
+    unsigned lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+    unsigned hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+    for (size_t k = 1; k <= need; k++) {
+      if (i + k >= n) { out = {i, n - i, "unexpected end of data"}; return true; }
+      unsigned c = byte(i + k);
+      if (k > 1) { lo = 0x80; hi = 0xBF; }
+      if (c < lo || c > hi) { out = {i, k, "invalid continuation byte"}; return true; }
+    }
+    i += need + 1;
+  }
+  return false;
+}
+
+std::string utf8_error_message(std::string_view s, const Utf8Error& e) {
+  char buf[200];
+  if (e.len == 1)
+    std::snprintf(buf, sizeof buf, "'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
+                  static_cast<unsigned char>(s[e.pos]), e.pos, e.reason);
+  else
+    std::snprintf(buf, sizeof buf, "'utf-8' codec can't decode bytes in position %zu-%zu: %s",
+                  e.pos, e.pos + e.len - 1, e.reason);
+  return buf;
+}
+
+std::string utf8_replace(std::string_view s) {
+  std::string out;
+  Utf8Error e;
+  while (find_utf8_error(s, e)) {
+    out.append(s.substr(0, e.pos));
+    out += "\xEF\xBF\xBD";
+    s.remove_prefix(e.pos + e.len);
+  }
+  out.append(s);
+  return out;
+}
+
+int replaced_char_count(std::string_view s) {
+  int n = 0;
+  Utf8Error e;
+  while (find_utf8_error(s, e)) {
+    n += int(unicode::count_code_points(s.substr(0, e.pos))) + 1;
+    s.remove_prefix(e.pos + e.len);
+  }
+  return n + int(unicode::count_code_points(s));
+}
+
+std::string error_line_text(const SourceText& src, int lineno) {
+  std::string_view line = src.line(lineno);
+  std::string text = lineno == 1 && src.bom_in_first_line ? "\xEF\xBB\xBF" : "";
+  if (src.unchecked_utf8)
+    text += utf8_replace(line);
+  else
+    text.append(line);
+  return text;
+}
+
 void set_error_location(SyntaxErrorInfo& err, const SourceText& src, std::string_view filename,
                         int lineno, int byte_col, int end_lineno, int end_byte_col) {
   // CPython converts (col + 1) bytes of the *start* line to characters, for
   // both ends, clipping at len + 1 (_PyPegen_byte_offset_to_character_offset).
-  std::string_view line = src.line(lineno);
+  // It counts in the line as it shows it (BOM, U+FFFD for invalid bytes), so
+  // a column can even cut a character in two: that piece counts as one.
+  std::string shown = error_line_text(src, lineno);
+  std::string_view line = shown;
   auto convert = [&](int col1) -> int {
     long n = col1;
     long len = long(line.size());
     if (!line.empty() && line.back() == '\n') len--;
     if (n > len + 1) n = len + 1;
-    if (n <= len) return int(unicode::count_code_points(line.substr(0, size_t(n))));
-    return int(unicode::count_code_points(line.substr(0, size_t(len)))) + int(n - len);
+    if (n <= len) return replaced_char_count(line.substr(0, size_t(n)));
+    return replaced_char_count(line.substr(0, size_t(len))) + int(n - len);
   };
   err.filename = std::string(filename);
   err.lineno = lineno;
@@ -62,7 +130,7 @@ void set_error_location(SyntaxErrorInfo& err, const SourceText& src, std::string
     err.offset = byte_col + 1;
     err.end_offset = end_byte_col < 0 ? 0 : end_byte_col + 1;
   }
-  err.text = std::string(line);
+  err.text = std::move(shown);
   err.has_text = true;
 }
 
@@ -266,8 +334,11 @@ bool decode_source(std::string_view bytes, std::string_view filename, SourceText
   }
   std::string normal = cookie.empty() ? "utf-8" : normal_encoding_name(cookie);
   out.encoding = normal;
-  out.char_columns = origin != SourceOrigin::File || !cookie.empty();
+  // CPython's tokenizer knows an encoding (and converts byte columns to
+  // characters) only when the source declares one, by cookie or BOM.
+  out.char_columns = bom || !cookie.empty();
   out.from_file = origin == SourceOrigin::File;
+  out.bom_in_first_line = bom && origin == SourceOrigin::File;
   if (bom && normal != "utf-8") {
     no_location_error(err, "encoding problem: " + normal + " with BOM");
     return false;
@@ -275,7 +346,10 @@ bool decode_source(std::string_view bytes, std::string_view filename, SourceText
 
   if (normal == "utf-8") {
     append_universal_newlines(out.text, bytes);
-    defer_bad_line(out, filename, origin, /*check_utf8=*/true);
+    // Only a script without a declared encoding is checked line by line.
+    bool check = origin == SourceOrigin::File && !bom && cookie.empty();
+    out.unchecked_utf8 = !check;
+    defer_bad_line(out, filename, origin, check);
   } else {
     std::string decoded;
     bool unknown = false;

@@ -1,7 +1,10 @@
 // Source decoding: raw file bytes to the text the tokenizer reads.
 //
 // Invariants of a SourceText after decode_source succeeds:
-//   * `text` is valid (generalized) UTF-8, contains no NUL byte and no '\r'
+//   * `text` is valid (generalized) UTF-8 unless `unchecked_utf8` (then it
+//     may hold any byte but NUL: CPython passes the bytes of a source
+//     declared utf-8 to its tokenizer unchecked); it contains no NUL byte and
+//     no '\r'
 //     (universal newlines: "\r\n" and "\r" became "\n"), and no BOM;
 //   * a non-empty `text` ends with '\n' (CPython's reader appends one to a
 //     last line that lacks it);
@@ -38,6 +41,16 @@ struct SourceText {
   // Read from a script file (SourceOrigin::File): CPython's file reader
   // empties its buffer between tokens, which shows in some error columns.
   bool from_file = false;
+  // The bytes were not checked for UTF-8 validity: CPython only checks when
+  // it reads a script with no declared encoding. Otherwise invalid bytes
+  // reach the tokenizer and fail where they are used: in an identifier or a
+  // string literal ("(unicode error) 'utf-8' codec can't decode ..."); in a
+  // comment they pass. Error texts then show them as U+FFFD.
+  bool unchecked_utf8 = false;
+  // A script that starts with a BOM: CPython re-reads the error line from the
+  // file for errors the parser locates, so line 1's text starts with U+FEFF
+  // there (and columns count it), though the tokenizer never saw it.
+  bool bom_in_first_line = false;
 
   int line_count() const { return static_cast<int>(line_starts.size()); }
 
@@ -82,6 +95,25 @@ enum class SourceOrigin : uint8_t {
 // text = that line with its newline, has_text = true. Also sets err.filename.
 void set_error_location(SyntaxErrorInfo& err, const SourceText& src, std::string_view filename,
                         int lineno, int byte_col, int end_lineno, int end_byte_col);
+
+// Python's strict UTF-8 decoding errors: the first invalid sequence of `s`
+// (position, length in bytes, reason), as bytes.decode('utf-8') reports it.
+struct Utf8Error {
+  size_t pos = 0, len = 0;
+  const char* reason = "";
+};
+[[nodiscard]] bool find_utf8_error(std::string_view s, Utf8Error& out);
+// "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"
+// (or "bytes in position A-B") for the first error of `s`, which must have one.
+[[nodiscard]] std::string utf8_error_message(std::string_view s, const Utf8Error& e);
+// bytes.decode('utf-8', 'replace'): each invalid sequence becomes U+FFFD.
+[[nodiscard]] std::string utf8_replace(std::string_view s);
+// Length in characters of utf8_replace(s).
+[[nodiscard]] int replaced_char_count(std::string_view s);
+
+// The text of line `lineno` as CPython shows it in an error located by the
+// parser: invalid UTF-8 replaced, the BOM in front of line 1 of a script.
+[[nodiscard]] std::string error_line_text(const SourceText& src, int lineno);
 
 // Number of code points in the first `byte_col` bytes of line `lineno`
 // (clipped to the line), as CPython's byte_offset_to_character_offset.

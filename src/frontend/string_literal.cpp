@@ -11,6 +11,7 @@
 
 #include <cstdio>
 
+#include "frontend/source.h"
 #include "unicode/unicode_db.h"
 #include "unicode/utf8.h"
 
@@ -44,10 +45,36 @@ bool unicode_escape_error(SyntaxErrorInfo& err, size_t start, size_t end, const 
   return false;
 }
 
+// Invalid UTF-8 in a literal (only possible when the source declared utf-8,
+// see SourceText::unchecked_utf8): CPython's decoder error, positions
+// relative to `s`, the text it decoded in one go.
+bool check_utf8(std::string_view s, SyntaxErrorInfo& err) {
+  Utf8Error e;
+  if (!find_utf8_error(s, e)) return true;
+  set_msg(err, "(unicode error) " + utf8_error_message(s, e));
+  return false;
+}
+
+// The same, for each run of non-ASCII bytes on its own (CPython's escape
+// decoder decodes them so).
+bool check_utf8_runs(std::string_view s, SyntaxErrorInfo& err) {
+  for (size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) { i++; continue; }
+    size_t j = i;
+    while (j < s.size() && static_cast<unsigned char>(s[j]) >= 0x80) j++;
+    if (!check_utf8(s.substr(i, j - i), err)) return false;
+    i = j;
+  }
+  return true;
+}
+
 // Decodes the escapes of a (non-raw) str literal segment into `out`.
+// CPython decodes each run of non-ASCII bytes on its own, so a UTF-8 error's
+// position counts from the start of its run.
 bool decode_str_escapes(std::string_view s, std::string& out, SyntaxErrorInfo& err) {
   size_t i = 0;
   size_t tpos = 0;  // position in CPython's rewritten buffer
+  bool utf8_ok = true;
   // Rewritten width of the character at s[i] (ASCII: 1, else 10 per char).
   auto copy_char = [&]() {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -56,6 +83,11 @@ bool decode_str_escapes(std::string_view s, std::string& out, SyntaxErrorInfo& e
       i++;
       tpos++;
       return;
+    }
+    if (i == 0 || static_cast<unsigned char>(s[i - 1]) < 0x80) {
+      size_t run_end = i;
+      while (run_end < s.size() && static_cast<unsigned char>(s[run_end]) >= 0x80) run_end++;
+      if (!check_utf8(s.substr(i, run_end - i), err)) utf8_ok = false;
     }
     char32_t cp;
     size_t len = unicode::decode_utf8(s, i, cp, /*allow_surrogates=*/true);
@@ -67,6 +99,7 @@ bool decode_str_escapes(std::string_view s, std::string& out, SyntaxErrorInfo& e
   while (i < s.size()) {
     if (s[i] != '\\') {
       copy_char();
+      if (!utf8_ok) return false;
       continue;
     }
     size_t start = tpos;
@@ -258,6 +291,7 @@ bool decode_string_literal(const Token& tok, StringLiteral& out, SyntaxErrorInfo
     }
   }
   if (out.prefix.raw || body.find('\\') == std::string_view::npos) {
+    if (!out.prefix.bytes && !check_utf8(body, err)) return false;
     out.value = body;
     return true;
   }
@@ -344,6 +378,9 @@ struct FStringScanner {
     if (literal_start != s) {
       std::string_view text(literal_start, size_t(s - literal_start));
       if (raw || text.find('\\') == std::string_view::npos) {
+        // Non-raw literals go through the escape decoder even without a
+        // backslash, which decodes non-ASCII runs one at a time.
+        if (raw ? !check_utf8(text, err) : !check_utf8_runs(text, err)) return -1;
         add_literal(parts, text, false);
       } else {
         std::string decoded;

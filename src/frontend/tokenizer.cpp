@@ -118,9 +118,10 @@ TokenType three_chars(int c1, int c2, int c3) {
 
 // Code points in [b, e), invalid bytes counting one each (CPython decodes
 // with "replace" to measure columns).
+// As CPython counts: the bytes decoded with errors='replace'.
 int chars_between(const char* b, const char* e) {
   if (e <= b) return 0;
-  return int(unicode::count_code_points(std::string_view(b, size_t(e - b))));
+  return replaced_char_count(std::string_view(b, size_t(e - b)));
 }
 
 }  // namespace
@@ -212,7 +213,7 @@ bool Tokenizer::syntax_error(std::string msg, int col, int end_col) {
   e.end_offset = end_col;
   const char* nl = line_start_;
   while (nl < end_ && *nl != '\n') nl++;
-  e.text.assign(line_start_, nl);
+  e.text = utf8_replace(std::string_view(line_start_, size_t(nl - line_start_)));
   e.has_text = true;
   error_kind_ = TokenizerErrorKind::Raised;
   return false;
@@ -555,8 +556,18 @@ bool Tokenizer::verify_identifier(std::string_view& name) {
     char32_t cp;
     size_t len = unicode::decode_utf8(raw, i, cp, /*allow_surrogates=*/false);
     if (len == 0) {
-      // Cannot happen after decode_source validated the text; be safe.
-      return syntax_error("invalid character in identifier");
+      // Invalid UTF-8 reaches here when the source declared utf-8 (see
+      // SourceText::unchecked_utf8). CPython's decode fails; pegen reports
+      // it at the cursor (the identifier's end), the token having no column.
+      Utf8Error ue;
+      if (!find_utf8_error(raw, ue)) ue = {i, 1, "invalid start byte"};
+      SyntaxErrorInfo& e = err_;
+      e = SyntaxErrorInfo{};
+      set_error_location(e, src_, filename_, lineno_, int(cur_ - line_start_) - 1, lineno_, -1);
+      e.end_offset = -1;
+      e.msg = "(unicode error) " + utf8_error_message(raw, ue);
+      error_kind_ = TokenizerErrorKind::Raised;
+      return false;
     }
     bool ok = scratch_u32_.empty() ? (cp == '_' || unicode::is_xid_start(cp))
                                    : unicode::is_xid_continue(cp);

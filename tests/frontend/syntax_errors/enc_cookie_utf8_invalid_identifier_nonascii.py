@@ -1,0 +1,4 @@
+# coding: utf-8
+x = 1
+if x:
+    y = a√§‡Äb
