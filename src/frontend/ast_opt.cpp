@@ -744,7 +744,7 @@ class Folder {
   const AstOptimizeOptions& opts_;
   int depth_ = 0;
   bool too_deep_ = false;
-  uintptr_t floor_ = stack_floor();
+  uintptr_t floor_ = opts_.stack_floor != 0 ? opts_.stack_floor : stack_floor();
 };
 
 }  // namespace

@@ -26,6 +26,7 @@ namespace spindle::frontend {
 struct AstOptimizeOptions {
   int optimize = 0;  // -O level: __debug__ is `optimize == 0`
   uint32_t future_flags = 0;
+  uintptr_t stack_floor = 0;  // see stack_floor(); 0: find it here
 };
 
 // False (with a RecursionError in `err`) if the tree nests deeper than

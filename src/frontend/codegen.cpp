@@ -16,7 +16,6 @@ namespace spindle::frontend {
 using vm::Op;
 
 namespace {
-constexpr int kStackUseGuideline = 30;
 
 // True if `stmts` (not descending into nested scopes) holds an annotated
 // assignment: such module and class bodies start with SETUP_ANNOTATIONS.

@@ -42,6 +42,7 @@ struct CodegenOptions {
   int optimize = 0;           // -O level: 1 drops asserts, 2 also docstrings
   uint32_t future_flags = 0;  // CO_FUTURE_* of the module
   int future_lineno = -1;     // line of the last leading `from __future__` import
+  uintptr_t stack_floor = 0;  // see stack_floor() in symtable.h; 0: found here
 };
 
 // Compiles a whole module. On error returns null and fills `err` (type

@@ -239,7 +239,7 @@ class Compiler {
     explicit DepthGuard(int& d) : depth(d) { ++depth; }
     ~DepthGuard() { --depth; }
   };
-  uintptr_t floor_ = stack_floor();
+  uintptr_t floor_ = opts_.stack_floor != 0 ? opts_.stack_floor : stack_floor();
   bool too_deep() {
     if (depth_ <= kMaxCompileDepth && !stack_exhausted(floor_)) return false;
     set_recursion_error(err_);

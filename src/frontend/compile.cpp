@@ -121,11 +121,13 @@ std::shared_ptr<vm::CodeObject> compile_source(std::string_view bytes, std::stri
     if (ce.col < 0) err.offset = 0;
     return nullptr;
   }
-  if (!optimize_ast(tree, arena, AstOptimizeOptions{opts.optimize, future.flags}, ce)) {
+  // Stack bounds are looked up once (reading them can cost a /proc read).
+  uintptr_t floor = stack_floor();
+  if (!optimize_ast(tree, arena, AstOptimizeOptions{opts.optimize, future.flags, floor}, ce)) {
     to_syntax_error(ce, src, filename, err);
     return nullptr;
   }
-  auto st = build_symtable(tree, future.flags, ce);
+  auto st = build_symtable(tree, future.flags, ce, floor);
   if (!st) {
     to_syntax_error(ce, src, filename, err);
     return nullptr;
@@ -136,6 +138,7 @@ std::shared_ptr<vm::CodeObject> compile_source(std::string_view bytes, std::stri
   copts.optimize = opts.optimize;
   copts.future_flags = future.flags;
   copts.future_lineno = future.lineno;
+  copts.stack_floor = floor;
   size_t first_warning = warnings != nullptr ? warnings->size() : 0;
   auto code = codegen_module(tree, *st, copts, ce, warnings);
   if (warnings != nullptr) {

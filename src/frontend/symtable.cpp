@@ -55,7 +55,8 @@ struct DepthGuard {
 
 class SymtableBuilder {
  public:
-  SymtableBuilder(SymbolTable& st, CompileError& err) : st_(st), err_(err) {}
+  SymtableBuilder(SymbolTable& st, CompileError& err, uintptr_t floor)
+      : st_(st), err_(err), floor_(floor != 0 ? floor : stack_floor()) {}
 
   bool build(ast::mod* m);
 
@@ -125,7 +126,7 @@ class SymtableBuilder {
   std::string_view private_;  // enclosing class name, for mangling (null data = none)
   bool in_annotation_ = false;
   int depth_ = 0;
-  uintptr_t floor_ = stack_floor();
+  uintptr_t floor_;
 };
 
 // ---------------------------------------------------------------------------
@@ -831,10 +832,10 @@ bool SymtableBuilder::analyze_block(Scope* s, const NameSet* bound, NameSet& fre
 }
 
 std::unique_ptr<SymbolTable> build_symtable(ast::mod* module, uint32_t future_flags,
-                                            CompileError& err) {
+                                            CompileError& err, uintptr_t floor) {
   auto st = std::make_unique<SymbolTable>();
   st->future_flags = future_flags;
-  SymtableBuilder b(*st, err);
+  SymtableBuilder b(*st, err, floor);
   if (!b.build(module)) return nullptr;
   return st;
 }

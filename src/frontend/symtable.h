@@ -163,8 +163,9 @@ class SymbolTable {
 
 // Builds and analyzes the table of a module (Module, Interactive or
 // Expression). `future_flags` are the CO_FUTURE_* bits of the module.
+// `floor`: the caller's stack_floor() (0: found here).
 [[nodiscard]] std::unique_ptr<SymbolTable> build_symtable(ast::mod* module, uint32_t future_flags,
-                                                          CompileError& err);
+                                                          CompileError& err, uintptr_t floor = 0);
 
 // Private name mangling: `__x` inside class `C` is `_C__x` (not dunder names,
 // not dotted names, not when the class name is all underscores).
