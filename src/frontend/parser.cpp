@@ -295,27 +295,32 @@ std::nullptr_t Parser::raise_at(const char* type, std::string msg, int lineno, i
   return nullptr;
 }
 
-// CPython's INDENT, DEDENT and ENDMARKER tokens have no start (col_offset
-// -1): an error at one of them is reported at the tokenizer's position
-// (after the indentation; at the end of the last line for EOF), with an
-// end_offset of -1.
-bool Parser::raise_at_blank_token(const char* type, std::string& msg, const Tok& t) {
+// CPython's INDENT, DEDENT and ENDMARKER tokens have no position (columns
+// -1; the line is the C tokenizer's, which at EOF stays on the last line).
+// An error at one of them:
+//   * RAISE_SYNTAX_ERROR / RAISE_INDENTATION_ERROR (at the last fetched
+//     token, `known_location` false): pegen takes the column from the
+//     tokenizer's cursor (0 when its buffer is empty, as a script's is at
+//     EOF), end_offset -1;
+//   * RAISE_..._KNOWN_LOCATION(token): column -1 + 1 = 0, end 0: no caret.
+bool Parser::raise_at_blank_token(const char* type, std::string& msg, const Tok& t,
+                                  bool known_location) {
   if (t.kind != T_INDENT && t.kind != T_DEDENT && t.kind != T_ENDMARKER) return false;
   if (error_) return true;
   int lineno = t.lineno - line_shift_;
-  int col = t.kind == T_INDENT ? t.end_col_offset : t.col_offset;
-  if (lineno > 1 && src_.offset_of(lineno, 0) >= src_.text.size()) {
-    lineno--;  // at EOF CPython stays on the last line, at its end
-    col = int(src_.line(lineno).size());
-  }
+  if (lineno > 1 && src_.offset_of(lineno, 0) >= src_.text.size()) lineno--;
   error_ = true;
   have_error_ = true;
   err_ = SyntaxErrorInfo{};
   err_.type = type;
   err_.msg = in_fstring_ ? "f-string: " + msg : std::move(msg);
-  set_error_location(err_, src_, filename_, lineno, 0, lineno, -1);
-  err_.offset = char_column(src_, lineno, col);
-  err_.end_offset = -1;
+  if (known_location) {
+    set_error_location(err_, src_, filename_, lineno, -1, lineno, -1);
+    err_.end_offset = 0;
+  } else {
+    set_error_location(err_, src_, filename_, lineno, tokenizer_.cursor_col() - 1, lineno, -1);
+    err_.end_offset = -1;
+  }
   err_.lineno += line_shift_;
   err_.end_lineno = err_.lineno;
   return true;
@@ -324,13 +329,13 @@ bool Parser::raise_at_blank_token(const char* type, std::string& msg, const Tok&
 std::nullptr_t Parser::raise(std::string msg) {
   if (fill_ == 0) return raise_at("SyntaxError", std::move(msg), 0, 0, 0, -1);
   const Tok& t = last_token();
-  if (raise_at_blank_token("SyntaxError", msg, t)) return nullptr;
+  if (raise_at_blank_token("SyntaxError", msg, t, /*known_location=*/false)) return nullptr;
   return raise_at("SyntaxError", std::move(msg), t.lineno, t.col_offset, t.end_lineno, t.end_col_offset);
 }
 
 std::nullptr_t Parser::raise_indent(std::string msg) {
   const Tok& t = last_token();
-  if (raise_at_blank_token("IndentationError", msg, t)) return nullptr;
+  if (raise_at_blank_token("IndentationError", msg, t, /*known_location=*/false)) return nullptr;
   return raise_at("IndentationError", std::move(msg), t.lineno, t.col_offset, t.end_lineno,
                   t.end_col_offset);
 }
@@ -340,7 +345,7 @@ std::nullptr_t Parser::raise_known(const ast::Node* a, std::string msg) {
                   a->end_col_offset);
 }
 std::nullptr_t Parser::raise_known_tok(const Tok* a, std::string msg) {
-  if (raise_at_blank_token("SyntaxError", msg, *a)) return nullptr;
+  if (raise_at_blank_token("SyntaxError", msg, *a, /*known_location=*/true)) return nullptr;
   return raise_at("SyntaxError", std::move(msg), a->lineno, a->col_offset, a->end_lineno,
                   a->end_col_offset);
 }

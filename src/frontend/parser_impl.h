@@ -234,7 +234,7 @@ class Parser {
   std::nullptr_t raise_at(const char* type, std::string msg, int lineno, int col, int end_lineno,
                           int end_col);
   std::nullptr_t raise(std::string msg);  // at the last fetched token
-  bool raise_at_blank_token(const char* type, std::string& msg, const Tok& t);
+  bool raise_at_blank_token(const char* type, std::string& msg, const Tok& t, bool known_location);
   std::nullptr_t raise_indent(std::string msg);
   std::nullptr_t raise_known(const ast::Node* a, std::string msg);
   std::nullptr_t raise_known_tok(const Tok* a, std::string msg);
