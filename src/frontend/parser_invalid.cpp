@@ -55,7 +55,7 @@ bool Parser::arguments_parsing_error(ast::Call* a) {
   bool keyword_unpacking = false;
   for (auto* k : a->keywords)
     if (!k->arg.data()) keyword_unpacking = true;
-  raise(keyword_unpacking ? "iterable argument unpacking follows keyword argument unpacking"
+  raise(keyword_unpacking ? "positional argument follows keyword argument unpacking"
                           : "positional argument follows keyword argument");
   return true;
 }

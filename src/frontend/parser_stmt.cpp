@@ -873,9 +873,10 @@ ast::stmt* Parser::function_def_raw() {
   if (expect(T_RARROW)) {
     returns = expression();
     if (!returns) {
+      // The optional ['->' expression] fails as a whole: the forced ':'
+      // below then reports "expected ':'" at the '->'.
       if (error_) return nullptr;
-      mark_ = start;
-      return nullptr;
+      mark_ = m;
     }
   }
   if (!expect_forced(*this, T_COLON, ":")) return nullptr;

@@ -72,6 +72,10 @@ static ast::expr* parse_field_expr(Parser& p, const FStringField& f) {
     p.error_ = p.have_error_ = true;
     return nullptr;
   }
+  // 3.11 tokenizes "(expr)" as a string with no declared encoding: errors the
+  // parser locates keep byte columns.
+  sub.char_columns = false;
+  sub.unchecked_utf8 = p.src_.unchecked_utf8;
   Parser sp(sub, p.filename_, ParseMode::Eval, p.arena_, serr);
   sp.depth_ = p.depth_;
   // Column of the '(' so that the expression's first byte lands on expr_col_offset.
@@ -150,8 +154,8 @@ ast::expr* Parser::concatenate_strings(int first_i, int last_i) {
       const Tok& lt = last_token();
       raise_at(e.type.c_str(), e.msg, lt.lineno, lt.col_offset, lt.end_lineno, lt.end_col_offset);
     }
-    // raise_at adds the f-string prefix in sub-parsers; string errors carry their own text.
-    if (in_fstring_ && e.msg.rfind("f-string", 0) == 0) err_.msg = e.msg;
+    // In a sub-parser raise_at adds "f-string: " even to an error that has
+    // it already (a nested f-string's): 3.11 prints it twice.
     return nullptr;
   };
   for (int i = first_i; i <= last_i; i++) {

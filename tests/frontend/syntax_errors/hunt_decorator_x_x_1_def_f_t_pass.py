@@ -1,0 +1,3 @@
+@x
+x = 1
+def f[T](): pass

@@ -1,0 +1,3 @@
+try: pass
+finally: pass
+else: pass

@@ -1,0 +1,2 @@
+match x:
+    case {**rest, 1: 2}: pass

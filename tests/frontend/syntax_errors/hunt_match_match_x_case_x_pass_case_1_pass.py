@@ -1,0 +1,3 @@
+match x:
+    case x: pass
+    case 1: pass

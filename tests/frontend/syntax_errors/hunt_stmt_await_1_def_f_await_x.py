@@ -1,0 +1,2 @@
+await = 1
+def f(): await x
