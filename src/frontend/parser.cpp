@@ -422,9 +422,13 @@ void Parser::check_rest_of_source_for_tokenizer_errors() {
     if (!tokenizer_.next(t)) {
       tokenizer_failed_ = true;
       TokenizerErrorKind k = tokenizer_.error_kind();
-      bool replace = k == TokenizerErrorKind::Raised ||
-                     (k == TokenizerErrorKind::Eof && tokenizer_.paren_level() > 0 &&
-                      err_line > tokenizer_.innermost_paren_lineno());
+      // Any failure the C tokenizer only signals through tok->done (EOF,
+      // a bad continuation character, ...) becomes "'(' was never closed"
+      // when a bracket opened before the parser's error line is still open.
+      bool unclosed = k != TokenizerErrorKind::Raised && tokenizer_.paren_level() > 0 &&
+                      err_line > tokenizer_.innermost_paren_lineno();
+      if (unclosed && k != TokenizerErrorKind::Eof) (void)tokenizer_.report_unclosed_paren();
+      bool replace = k == TokenizerErrorKind::Raised || unclosed;
       if (replace) {
         err_ = tok_err_;
         if (in_fstring_ && err_.msg.rfind("f-string: ", 0) != 0) err_.msg = "f-string: " + err_.msg;
