@@ -4,8 +4,11 @@
 // parser_invalid.cpp and parser_strings.cpp.
 //
 // Invariants: see parser_impl.h. In addition, the error scheme is CPython's:
-//   * pass 1 runs without invalid_* rules; if it fails, pass 2 reruns the
-//     grammar over the same token buffer with them enabled (memo cleared);
+//   * pass 1 runs without invalid_* rules (except where CPython's generator
+//     does not guard them: an alternative of more than one item, i.e. dict's
+//     '{' invalid_double_starred_kvpairs '}'); if it fails without raising,
+//     pass 2 reruns the grammar over the same token buffer with them enabled
+//     (memo cleared); an error raised in pass 1 stands and pass 2 is skipped;
 //   * the first error raised in a pass stops it; a later raise overwrites
 //     an earlier one (PyErr_SetObject semantics), a tokenizer error re-met
 //     never overwrites a pending one;
@@ -533,11 +536,15 @@ ast::mod* Parser::run() {
   if (res && !have_error_) return res;
   if (have_error_ && err_.type == "MemoryError") return nullptr;
   int last_index = fill_ - 1;
-  // Pass 2: same tokens, memo cleared, invalid_* rules on.
-  std::fill(memo_head_.begin(), memo_head_.end(), -1);
-  memo_.clear();
-  call_invalid_rules_ = true;
-  (void)run_pass();
+  // Pass 2: same tokens, memo cleared, invalid_* rules on. An error raised
+  // in pass 1 (tokenizer, f-string, dict's unguarded invalid alternative)
+  // leaves CPython's error_indicator set, which makes its pass 2 a no-op.
+  if (!have_error_) {
+    std::fill(memo_head_.begin(), memo_head_.end(), -1);
+    memo_.clear();
+    call_invalid_rules_ = true;
+    (void)run_pass();
+  }
   set_generic_error(last_index < 0 ? 0 : last_index);
   return nullptr;
 }
@@ -557,13 +564,15 @@ ast::expr* Parser::run_fstring_expr(int line_shift, int first_line_col_shift) {
   if (res && !have_error_) return res;
   if (have_error_ && err_.type == "MemoryError") return nullptr;
   int last_index = fill_ - 1;
-  std::fill(memo_head_.begin(), memo_head_.end(), -1);
-  memo_.clear();
-  call_invalid_rules_ = true;
-  mark_ = 0;
-  depth_ = 0;
-  error_ = false;
-  (void)fstring_rule();
+  if (!have_error_) {  // as in run(): a pass-1 error makes pass 2 a no-op
+    std::fill(memo_head_.begin(), memo_head_.end(), -1);
+    memo_.clear();
+    call_invalid_rules_ = true;
+    mark_ = 0;
+    depth_ = 0;
+    error_ = false;
+    (void)fstring_rule();
+  }
   set_generic_error(last_index < 0 ? 0 : last_index);
   return nullptr;
 }

@@ -1032,14 +1032,17 @@ ast::expr* Parser::dict() {
     return d;
   }
   mark_ = start;
-  if (call_invalid_rules_) {
-    if (expect(T_LBRACE)) {
-      (void)invalid_double_starred_kvpairs();
+  // Not guarded by call_invalid_rules_: CPython's generator guards only
+  // alternatives made of a single invalid_* item, so this one also runs in
+  // pass 1 (with the invalid rules below it off). "{1: 2, 3 4}" thus raises
+  // "':' expected after dictionary key" in pass 1, before pass 2's
+  // invalid_expression could say "Perhaps you forgot a comma?".
+  if (expect(T_LBRACE)) {
+    (void)invalid_double_starred_kvpairs();
     if (error_) return nullptr;
-      // (the rule only raises; a match without raising cannot be completed)
-    }
-    mark_ = start;
+    // (the rule only raises; a match without raising cannot be completed)
   }
+  mark_ = start;
   return nullptr;
 }
 

@@ -85,6 +85,10 @@ const ErrorCase kErrorCases[] = {
     {"def f() pass", "SyntaxError", "expected ':'", 1, 9, 1, 13},
     {"(*a)", "SyntaxError", "cannot use starred expression here", 1, 2, 1, 4},
     {"x = $", "SyntaxError", "invalid syntax", 1, 5, 1, 6},
+    // Raised in pass 1 by dict's unguarded invalid alternative, so pass 2's
+    // "Perhaps you forgot a comma?" / "Missing parentheses" never run.
+    {"d = {1: 2, 3 4}", "SyntaxError", "':' expected after dictionary key", 1, 12, 1, 0},
+    {"d = {1: 2, print 4}", "SyntaxError", "':' expected after dictionary key", 1, 16, 1, 0},
 };
 
 TEST(Parser, DumpsLikeCPython) {
