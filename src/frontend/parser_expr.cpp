@@ -901,7 +901,7 @@ ast::expr* Parser::lambdef() {
   int start = mark_;
   if (!expect(K_lambda)) return nullptr;
   int m = mark_;
-  ast::arguments* a = lambda_params();
+  ast::arguments* a = params(ParamStyle::Lambda);
   if (error_) return nullptr;
   if (!a) mark_ = m;
   if (expect(T_COLON)) {

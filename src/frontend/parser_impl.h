@@ -117,6 +117,12 @@ class TokenBuffer {
 
 enum class TargetsType { Star, Del, For };
 
+// Which of CPython's twin parameter grammars a rule follows. CPython writes
+// the def and lambda rules twice only because pegen rules take no arguments:
+// Def has annotations (and *args: *Ts) and is closed by ')', Lambda has
+// neither and is closed by ':'; some error messages differ.
+enum class ParamStyle : uint8_t { Def, Lambda };
+
 class Parser {
  public:
   Parser(const SourceText& src, std::string_view filename, ParseMode mode, Arena& arena,
@@ -289,17 +295,18 @@ class Parser {
   ast::stmt* class_def_raw();
   ast::stmt* function_def();
   ast::stmt* function_def_raw();
-  ast::arguments* params();
-  ast::arguments* parameters();
-  bool slash_no_default(Seq<ast::arg*>& out);
-  SlashWithDefault* slash_with_default();
-  StarEtc* star_etc();
-  ast::arg* kwds();
-  ast::arg* param_no_default();
+  // def's and lambda's parameter rules, one function per pair of twins.
+  ast::arguments* params(ParamStyle style);
+  ast::arguments* parameters(ParamStyle style);
+  bool slash_no_default(Seq<ast::arg*>& out, ParamStyle style);
+  SlashWithDefault* slash_with_default(ParamStyle style);
+  StarEtc* star_etc(ParamStyle style);
+  ast::arg* kwds(ParamStyle style);
+  ast::arg* param_no_default(ParamStyle style);
   ast::arg* param_no_default_star_annotation();
-  NameDefault* param_with_default();
-  NameDefault* param_maybe_default();
-  ast::arg* param();
+  NameDefault* param_with_default(ParamStyle style);
+  NameDefault* param_maybe_default(ParamStyle style);
+  ast::arg* param(ParamStyle style);
   ast::arg* param_star_annotation();
   ast::expr* annotation();
   ast::expr* star_annotation();
@@ -388,16 +395,6 @@ class Parser {
   ast::expr* atom();
   ast::expr* group();
   ast::expr* lambdef();
-  ast::arguments* lambda_params();
-  ast::arguments* lambda_parameters();
-  bool lambda_slash_no_default(Seq<ast::arg*>& out);
-  SlashWithDefault* lambda_slash_with_default();
-  StarEtc* lambda_star_etc();
-  ast::arg* lambda_kwds();
-  ast::arg* lambda_param_no_default();
-  NameDefault* lambda_param_with_default();
-  NameDefault* lambda_param_maybe_default();
-  ast::arg* lambda_param();
   ast::expr* strings();
   ast::expr* list();
   ast::expr* tuple();
@@ -458,15 +455,11 @@ class Parser {
   bool invalid_block();
   bool invalid_comprehension();
   bool invalid_dict_comprehension();
-  bool invalid_parameters();
+  bool invalid_parameters(ParamStyle style);
   bool invalid_default();
-  bool invalid_star_etc();
-  bool invalid_kwds();
-  bool invalid_parameters_helper();
-  bool invalid_lambda_parameters();
-  bool invalid_lambda_parameters_helper();
-  bool invalid_lambda_star_etc();
-  bool invalid_lambda_kwds();
+  bool invalid_star_etc(ParamStyle style);
+  bool invalid_kwds(ParamStyle style);
+  bool invalid_parameters_helper(ParamStyle style);
   bool invalid_double_type_comments();
   bool invalid_with_item();
   bool invalid_for_target();

@@ -530,30 +530,48 @@ static bool skip_star(Parser& p, F&& rule) {
   return !p.error_;
 }
 
-// invalid_parameters
-bool Parser::invalid_parameters() {
+// invalid_parameters and invalid_lambda_parameters. The two differ only in
+// the parenthesized-parameters alternative (def: param_no_default+, lambda:
+// ','.lambda_param+) and its message.
+bool Parser::invalid_parameters(ParamStyle style) {
   RULE_ENTER(false);
   int start = mark_;
-  auto pnd = [&] { return param_no_default(); };
-  auto pmd = [&] { return param_maybe_default(); };
+  auto pnd = [&] { return param_no_default(style); };
+  auto pmd = [&] { return param_maybe_default(style); };
   // param_no_default* invalid_parameters_helper param_no_default
-  if (skip_star<ast::arg>(*this, pnd) && invalid_parameters_helper()) {
-    if (ast::arg* a = param_no_default()) {
+  if (skip_star<ast::arg>(*this, pnd) && invalid_parameters_helper(style)) {
+    if (ast::arg* a = param_no_default(style)) {
       raise_known(a, "non-default argument follows default argument");
       return true;
     }
   }
   if (error_) return false;
   mark_ = start;
-  // param_no_default* '(' param_no_default+ ','? ')'
+  // def:    param_no_default* '(' param_no_default+ ','? ')'
+  // lambda: lambda_param_no_default* '(' ','.lambda_param+ ','? ')'
   if (skip_star<ast::arg>(*this, pnd)) {
     if (const Tok* a = expect(T_LPAR)) {
       int n = 0;
-      while (param_no_default()) n++;
+      if (style == ParamStyle::Def) {
+        while (param_no_default(style)) n++;
+      } else {
+        for (;;) {
+          int m = mark_;
+          if (!param(style)) {
+            mark_ = m;
+            if (n > 0) mark_--;
+            break;
+          }
+          n++;
+          if (!expect(T_COMMA)) break;
+        }
+      }
       if (n > 0 && !error_) {
         expect(T_COMMA);
         if (const Tok* b = expect(T_RPAR)) {
-          raise_range_tok(a, b, "Function parameters cannot be parenthesized");
+          raise_range_tok(a, b, style == ParamStyle::Def
+                                    ? "Function parameters cannot be parenthesized"
+                                    : "Lambda expression parameters cannot be parenthesized");
           return true;
         }
       }
@@ -572,10 +590,10 @@ bool Parser::invalid_parameters() {
   // (slash_no_default | slash_with_default) param_maybe_default* '/'
   {
     Seq<ast::arg*> tmp;
-    bool ok = slash_no_default(tmp);
+    bool ok = slash_no_default(tmp, style);
     if (!ok && !error_) {
       mark_ = start;
-      ok = slash_with_default() != nullptr;
+      ok = slash_with_default(style) != nullptr;
     }
     if (ok && skip_star<NameDefault>(*this, pmd)) {
       if (const Tok* a = expect(T_SLASH)) {
@@ -590,16 +608,16 @@ bool Parser::invalid_parameters() {
   //   param_maybe_default* '/'
   {
     Seq<ast::arg*> tmp;
-    if (!slash_no_default(tmp)) {
+    if (!slash_no_default(tmp, style)) {
       if (error_) return false;
       mark_ = start;
-      if (!slash_with_default()) {
+      if (!slash_with_default(style)) {
         if (error_) return false;
         mark_ = start;
       }
     }
     if (skip_star<NameDefault>(*this, pmd) && expect(T_STAR)) {
-      if (expect(T_COMMA) || param_no_default()) {
+      if (expect(T_COMMA) || param_no_default(style)) {
         if (skip_star<NameDefault>(*this, pmd)) {
           if (const Tok* a = expect(T_SLASH)) {
             raise_known_tok(a, "/ must be ahead of *");
@@ -614,7 +632,7 @@ bool Parser::invalid_parameters() {
   // param_maybe_default+ '/' '*'
   {
     int n = 0;
-    while (param_maybe_default()) n++;
+    while (param_maybe_default(style)) n++;
     if (n > 0 && !error_ && expect(T_SLASH)) {
       if (const Tok* a = expect(T_STAR)) {
         raise_known_tok(a, "expected comma between / and *");
@@ -641,28 +659,30 @@ bool Parser::invalid_default() {
   return false;
 }
 
-// invalid_star_etc
-bool Parser::invalid_star_etc() {
+// invalid_star_etc and invalid_lambda_star_etc. Only the bare-'*' error
+// differs: def's closer is ')' and the error sits on the '*'; lambda's closer
+// is ':' and the error has no known location (the last token).
+bool Parser::invalid_star_etc(ParamStyle style) {
   RULE_ENTER(false);
   int start = mark_;
   const Tok* a = expect(T_STAR);
   if (!a) return false;
-  // '*' (')' | ',' (')' | '**'))
-  if (check(T_RPAR)) {
+  // '*' (closer | ',' (closer | '**'))
+  int closer = style == ParamStyle::Def ? T_RPAR : T_COLON;
+  bool bare = check(closer);
+  if (!bare && expect(T_COMMA)) bare = check(closer) || check(T_DOUBLESTAR);
+  if (bare) {
     mark_++;
-    raise_known_tok(a, "named arguments must follow bare *");
-    return true;
-  }
-  if (expect(T_COMMA)) {
-    if (check(T_RPAR) || check(T_DOUBLESTAR)) {
-      mark_++;
+    if (style == ParamStyle::Def) {
       raise_known_tok(a, "named arguments must follow bare *");
-      return true;
+    } else {
+      raise("named arguments must follow bare *");
     }
+    return true;
   }
   mark_ = start + 1;
   // '*' param '='
-  if (param()) {
+  if (param(style)) {
     if (const Tok* b = expect(T_EQUAL)) {
       raise_known_tok(b, "var-positional argument cannot have default value");
       return true;
@@ -671,11 +691,11 @@ bool Parser::invalid_star_etc() {
   if (error_) return false;
   mark_ = start + 1;
   // '*' (param_no_default | ',') param_maybe_default* '*' (param_no_default | ',')
-  if (param_no_default() || expect(T_COMMA)) {
-    auto pmd = [&] { return param_maybe_default(); };
+  if (param_no_default(style) || expect(T_COMMA)) {
+    auto pmd = [&] { return param_maybe_default(style); };
     if (skip_star<NameDefault>(*this, pmd)) {
       if (const Tok* b = expect(T_STAR)) {
-        if (param_no_default() || expect(T_COMMA)) {
+        if (param_no_default(style) || expect(T_COMMA)) {
           raise_known_tok(b, "* argument may appear only once");
           return true;
         }
@@ -687,12 +707,13 @@ bool Parser::invalid_star_etc() {
   return false;
 }
 
-// invalid_kwds
-bool Parser::invalid_kwds() {
+// invalid_kwds and invalid_lambda_kwds:
+//   '**' param '=' | '**' param ',' param | '**' param ',' ('*'|'**'|'/')
+bool Parser::invalid_kwds(ParamStyle style) {
   RULE_ENTER(false);
   int start = mark_;
   if (!expect(T_DOUBLESTAR)) return false;
-  if (param()) {
+  if (param(style)) {
     int m = mark_;
     if (const Tok* a = expect(T_EQUAL)) {
       raise_known_tok(a, "var-keyword argument cannot have default value");
@@ -701,7 +722,7 @@ bool Parser::invalid_kwds() {
     mark_ = m;
     if (expect(T_COMMA)) {
       int m2 = mark_;
-      if (ast::arg* a = param()) {
+      if (ast::arg* a = param(style)) {
         raise_known(a, "arguments cannot follow var-keyword argument");
         return true;
       }
@@ -720,205 +741,19 @@ bool Parser::invalid_kwds() {
   return false;
 }
 
-// invalid_parameters_helper: slash_with_default | param_with_default+
-bool Parser::invalid_parameters_helper() {
+// invalid_parameters_helper and invalid_lambda_parameters_helper:
+//   slash_with_default | param_with_default+
+bool Parser::invalid_parameters_helper(ParamStyle style) {
   RULE_ENTER(false);
   int start = mark_;
-  if (slash_with_default()) return true;
+  if (slash_with_default(style)) return true;
   if (error_) return false;
   mark_ = start;
   int n = 0;
-  while (param_with_default()) n++;
+  while (param_with_default(style)) n++;
   if (error_) return false;
   if (n == 0) mark_ = start;
   return n > 0;
-}
-
-// invalid_lambda_parameters
-bool Parser::invalid_lambda_parameters() {
-  RULE_ENTER(false);
-  int start = mark_;
-  auto pnd = [&] { return lambda_param_no_default(); };
-  auto pmd = [&] { return lambda_param_maybe_default(); };
-  if (skip_star<ast::arg>(*this, pnd) && invalid_lambda_parameters_helper()) {
-    if (ast::arg* a = lambda_param_no_default()) {
-      raise_known(a, "non-default argument follows default argument");
-      return true;
-    }
-  }
-  if (error_) return false;
-  mark_ = start;
-  // lambda_param_no_default* '(' ','.lambda_param+ ','? ')'
-  if (skip_star<ast::arg>(*this, pnd)) {
-    if (const Tok* a = expect(T_LPAR)) {
-      int n = 0;
-      for (;;) {
-        int m = mark_;
-        if (!lambda_param()) {
-          mark_ = m;
-          if (n > 0) mark_--;
-          break;
-        }
-        n++;
-        if (!expect(T_COMMA)) break;
-      }
-      if (n > 0 && !error_) {
-        expect(T_COMMA);
-        if (const Tok* b = expect(T_RPAR)) {
-          raise_range_tok(a, b, "Lambda expression parameters cannot be parenthesized");
-          return true;
-        }
-      }
-    }
-  }
-  if (error_) return false;
-  mark_ = start;
-  if (const Tok* a = expect(T_SLASH)) {
-    if (expect(T_COMMA)) {
-      raise_known_tok(a, "at least one argument must precede /");
-      return true;
-    }
-  }
-  mark_ = start;
-  {
-    Seq<ast::arg*> tmp;
-    bool ok = lambda_slash_no_default(tmp);
-    if (!ok && !error_) {
-      mark_ = start;
-      ok = lambda_slash_with_default() != nullptr;
-    }
-    if (ok && skip_star<NameDefault>(*this, pmd)) {
-      if (const Tok* a = expect(T_SLASH)) {
-        raise_known_tok(a, "/ may appear only once");
-        return true;
-      }
-    }
-    if (error_) return false;
-  }
-  mark_ = start;
-  {
-    Seq<ast::arg*> tmp;
-    if (!lambda_slash_no_default(tmp)) {
-      if (error_) return false;
-      mark_ = start;
-      if (!lambda_slash_with_default()) {
-        if (error_) return false;
-        mark_ = start;
-      }
-    }
-    if (skip_star<NameDefault>(*this, pmd) && expect(T_STAR)) {
-      if (expect(T_COMMA) || lambda_param_no_default()) {
-        if (skip_star<NameDefault>(*this, pmd)) {
-          if (const Tok* a = expect(T_SLASH)) {
-            raise_known_tok(a, "/ must be ahead of *");
-            return true;
-          }
-        }
-      }
-    }
-    if (error_) return false;
-  }
-  mark_ = start;
-  {
-    int n = 0;
-    while (lambda_param_maybe_default()) n++;
-    if (n > 0 && !error_ && expect(T_SLASH)) {
-      if (const Tok* a = expect(T_STAR)) {
-        raise_known_tok(a, "expected comma between / and *");
-        return true;
-      }
-    }
-    if (error_) return false;
-  }
-  mark_ = start;
-  return false;
-}
-
-bool Parser::invalid_lambda_parameters_helper() {
-  RULE_ENTER(false);
-  int start = mark_;
-  if (lambda_slash_with_default()) return true;
-  if (error_) return false;
-  mark_ = start;
-  int n = 0;
-  while (lambda_param_with_default()) n++;
-  if (error_) return false;
-  if (n == 0) mark_ = start;
-  return n > 0;
-}
-
-// invalid_lambda_star_etc
-bool Parser::invalid_lambda_star_etc() {
-  RULE_ENTER(false);
-  int start = mark_;
-  if (!expect(T_STAR)) return false;
-  if (check(T_COLON)) {
-    mark_++;
-    raise("named arguments must follow bare *");
-    return true;
-  }
-  if (expect(T_COMMA)) {
-    if (check(T_COLON) || check(T_DOUBLESTAR)) {
-      mark_++;
-      raise("named arguments must follow bare *");
-      return true;
-    }
-  }
-  mark_ = start + 1;
-  if (lambda_param()) {
-    if (const Tok* a = expect(T_EQUAL)) {
-      raise_known_tok(a, "var-positional argument cannot have default value");
-      return true;
-    }
-  }
-  if (error_) return false;
-  mark_ = start + 1;
-  if (lambda_param_no_default() || expect(T_COMMA)) {
-    auto pmd = [&] { return lambda_param_maybe_default(); };
-    if (skip_star<NameDefault>(*this, pmd)) {
-      if (const Tok* b = expect(T_STAR)) {
-        if (lambda_param_no_default() || expect(T_COMMA)) {
-          raise_known_tok(b, "* argument may appear only once");
-          return true;
-        }
-      }
-    }
-  }
-  if (error_) return false;
-  mark_ = start;
-  return false;
-}
-
-// invalid_lambda_kwds
-bool Parser::invalid_lambda_kwds() {
-  RULE_ENTER(false);
-  int start = mark_;
-  if (!expect(T_DOUBLESTAR)) return false;
-  if (lambda_param()) {
-    int m = mark_;
-    if (const Tok* a = expect(T_EQUAL)) {
-      raise_known_tok(a, "var-keyword argument cannot have default value");
-      return true;
-    }
-    mark_ = m;
-    if (expect(T_COMMA)) {
-      int m2 = mark_;
-      if (ast::arg* a = lambda_param()) {
-        raise_known(a, "arguments cannot follow var-keyword argument");
-        return true;
-      }
-      mark_ = m2;
-      const Tok& t = peek();
-      if (t.kind == T_STAR || t.kind == T_DOUBLESTAR || t.kind == T_SLASH) {
-        mark_++;
-        raise_known_tok(&t, "arguments cannot follow var-keyword argument");
-        return true;
-      }
-    }
-  }
-  if (error_) return false;
-  mark_ = start;
-  return false;
 }
 
 bool Parser::invalid_double_type_comments() { return false; }
@@ -1418,7 +1253,7 @@ bool Parser::invalid_def_raw() {
   const Tok* a = expect(K_def);
   if (a && expect(T_NAME) && expect(T_LPAR)) {
     int m = mark_;
-    if (!params()) {
+    if (!params(ParamStyle::Def)) {
       if (error_) return false;
       mark_ = m;
     }

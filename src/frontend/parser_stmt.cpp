@@ -861,7 +861,7 @@ ast::stmt* Parser::function_def_raw() {
   }
   if (!expect_forced(*this, T_LPAR, "(")) return nullptr;
   int m = mark_;
-  ast::arguments* params_ = params();
+  ast::arguments* params_ = params(ParamStyle::Def);
   if (error_) return nullptr;
   if (!params_) mark_ = m;
   if (!expect(T_RPAR)) {
@@ -939,15 +939,16 @@ static ast::arguments* make_arguments(Parser& p, Seq<ast::arg*>* slash_without_d
 }
 
 // params: invalid_parameters | parameters
-ast::arguments* Parser::params() {
+// lambda_params: invalid_lambda_parameters | lambda_parameters
+ast::arguments* Parser::params(ParamStyle style) {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    (void)invalid_parameters();
+    (void)invalid_parameters(style);
     if (error_) return nullptr;
     mark_ = start;
   }
-  return parameters();
+  return parameters(style);
 }
 
 template <class T, class F>
@@ -962,41 +963,47 @@ static bool gather_star(Parser& p, F&& rule, Seq<T*>& out) {
   return true;
 }
 
-// parameters
-ast::arguments* Parser::parameters() {
+// The token that closes a parameter list: def's ')' or lambda's ':'. Every
+// param_* rule ends in (',' | &closer).
+static int params_closer(ParamStyle style) { return style == ParamStyle::Def ? T_RPAR : T_COLON; }
+
+// parameters and lambda_parameters (the same five alternatives):
+//   slash_no_default param_no_default* param_with_default* [star_etc]
+//   | slash_with_default param_with_default* [star_etc]
+//   | param_no_default+ param_with_default* [star_etc]
+//   | param_with_default+ [star_etc] | star_etc
+ast::arguments* Parser::parameters(ParamStyle style) {
   RULE_ENTER(nullptr);
   int start = mark_;
-  auto pnd = [&] { return param_no_default(); };
-  auto pwd = [&] { return param_with_default(); };
+  auto pnd = [&] { return param_no_default(style); };
+  auto pwd = [&] { return param_with_default(style); };
   // slash_no_default param_no_default* param_with_default* [star_etc]
   {
     Seq<ast::arg*> a;
-    if (slash_no_default(a)) {
+    if (slash_no_default(a, style)) {
       Seq<ast::arg*> b;
       Seq<NameDefault*> c;
       if (gather_star<ast::arg>(*this, pnd, b) && gather_star<NameDefault>(*this, pwd, c)) {
         int m = mark_;
-        StarEtc* d = star_etc();
+        StarEtc* d = star_etc(style);
         if (error_) return nullptr;
         if (!d) mark_ = m;
         return make_arguments(*this, &a, nullptr, &b, &c, d);
       }
-      if (error_) return nullptr;
     }
     if (error_) return nullptr;
     mark_ = start;
   }
   // slash_with_default param_with_default* [star_etc]
-  if (SlashWithDefault* a = slash_with_default()) {
+  if (SlashWithDefault* a = slash_with_default(style)) {
     Seq<NameDefault*> b;
     if (gather_star<NameDefault>(*this, pwd, b)) {
       int m = mark_;
-      StarEtc* c = star_etc();
+      StarEtc* c = star_etc(style);
       if (error_) return nullptr;
       if (!c) mark_ = m;
       return make_arguments(*this, nullptr, a, nullptr, &b, c);
     }
-    if (error_) return nullptr;
   }
   if (error_) return nullptr;
   mark_ = start;
@@ -1007,7 +1014,7 @@ ast::arguments* Parser::parameters() {
       Seq<NameDefault*> b;
       if (gather_star<NameDefault>(*this, pwd, b)) {
         int m = mark_;
-        StarEtc* c = star_etc();
+        StarEtc* c = star_etc(style);
         if (error_) return nullptr;
         if (!c) mark_ = m;
         return make_arguments(*this, nullptr, nullptr, &a, &b, c);
@@ -1021,7 +1028,7 @@ ast::arguments* Parser::parameters() {
     Seq<NameDefault*> a;
     if (gather_star<NameDefault>(*this, pwd, a) && !a.empty()) {
       int m = mark_;
-      StarEtc* b = star_etc();
+      StarEtc* b = star_etc(style);
       if (error_) return nullptr;
       if (!b) mark_ = m;
       return make_arguments(*this, nullptr, nullptr, nullptr, &a, b);
@@ -1030,19 +1037,19 @@ ast::arguments* Parser::parameters() {
     mark_ = start;
   }
   // star_etc
-  if (StarEtc* a = star_etc()) return make_arguments(*this, nullptr, nullptr, nullptr, nullptr, a);
+  if (StarEtc* a = star_etc(style)) return make_arguments(*this, nullptr, nullptr, nullptr, nullptr, a);
   mark_ = start;
   return nullptr;
 }
 
-// slash_no_default: param_no_default+ '/' ',' | param_no_default+ '/' &')'
-bool Parser::slash_no_default(Seq<ast::arg*>& out) {
+// slash_no_default and lambda_slash_no_default: param_no_default+ '/' (',' | &closer)
+bool Parser::slash_no_default(Seq<ast::arg*>& out, ParamStyle style) {
   RULE_ENTER(false);
   int start = mark_;
-  auto pnd = [&] { return param_no_default(); };
+  auto pnd = [&] { return param_no_default(style); };
   Seq<ast::arg*> a;
   if (gather_star<ast::arg>(*this, pnd, a) && !a.empty() && expect(T_SLASH)) {
-    if (expect(T_COMMA) || check(T_RPAR)) {
+    if (expect(T_COMMA) || check(params_closer(style))) {
       out = a;
       return true;
     }
@@ -1051,37 +1058,41 @@ bool Parser::slash_no_default(Seq<ast::arg*>& out) {
   return false;
 }
 
-// slash_with_default: param_no_default* param_with_default+ '/' (',' | &')')
-SlashWithDefault* Parser::slash_with_default() {
+// slash_with_default and lambda_slash_with_default:
+//   param_no_default* param_with_default+ '/' (',' | &closer)
+SlashWithDefault* Parser::slash_with_default(ParamStyle style) {
   RULE_ENTER(nullptr);
   int start = mark_;
-  auto pnd = [&] { return param_no_default(); };
-  auto pwd = [&] { return param_with_default(); };
+  auto pnd = [&] { return param_no_default(style); };
+  auto pwd = [&] { return param_with_default(style); };
   Seq<ast::arg*> a;
   Seq<NameDefault*> b;
   if (gather_star<ast::arg>(*this, pnd, a) && gather_star<NameDefault>(*this, pwd, b) && !b.empty() &&
       expect(T_SLASH)) {
-    if (expect(T_COMMA) || check(T_RPAR)) return arena_.make<SlashWithDefault>(SlashWithDefault{a, b});
+    if (expect(T_COMMA) || check(params_closer(style))) {
+      return arena_.make<SlashWithDefault>(SlashWithDefault{a, b});
+    }
   }
   mark_ = start;
   return nullptr;
 }
 
-// star_etc: invalid_star_etc | '*' param_no_default param_maybe_default* [kwds]
-//   | '*' param_no_default_star_annotation param_maybe_default* [kwds]
+// star_etc and lambda_star_etc:
+//   invalid_star_etc | '*' param_no_default param_maybe_default* [kwds]
+//   | '*' param_no_default_star_annotation param_maybe_default* [kwds]   (def only: *args: *Ts)
 //   | '*' ',' param_maybe_default+ [kwds] | kwds
-StarEtc* Parser::star_etc() {
+StarEtc* Parser::star_etc(ParamStyle style) {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    (void)invalid_star_etc();
+    (void)invalid_star_etc(style);
     if (error_) return nullptr;
     mark_ = start;
   }
-  auto pmd = [&] { return param_maybe_default(); };
+  auto pmd = [&] { return param_maybe_default(style); };
   if (expect(T_STAR)) {
-    ast::arg* a = param_no_default();
-    if (!a && !error_) {
+    ast::arg* a = param_no_default(style);
+    if (!a && !error_ && style == ParamStyle::Def) {
       mark_ = start + 1;
       a = param_no_default_star_annotation();
     }
@@ -1089,7 +1100,7 @@ StarEtc* Parser::star_etc() {
       Seq<NameDefault*> b;
       if (gather_star<NameDefault>(*this, pmd, b)) {
         int m = mark_;
-        ast::arg* c = kwds();
+        ast::arg* c = kwds(style);
         if (error_) return nullptr;
         if (!c) mark_ = m;
         auto* s = arena_.make<StarEtc>();
@@ -1105,7 +1116,7 @@ StarEtc* Parser::star_etc() {
       Seq<NameDefault*> b;
       if (gather_star<NameDefault>(*this, pmd, b) && !b.empty()) {
         int m = mark_;
-        ast::arg* c = kwds();
+        ast::arg* c = kwds(style);
         if (error_) return nullptr;
         if (!c) mark_ = m;
         auto* s = arena_.make<StarEtc>();
@@ -1117,7 +1128,7 @@ StarEtc* Parser::star_etc() {
     if (error_) return nullptr;
     mark_ = start;
   }
-  if (ast::arg* a = kwds()) {
+  if (ast::arg* a = kwds(style)) {
     auto* s = arena_.make<StarEtc>();
     s->kwarg = a;
     return s;
@@ -1126,28 +1137,28 @@ StarEtc* Parser::star_etc() {
   return nullptr;
 }
 
-// kwds: invalid_kwds | '**' param_no_default
-ast::arg* Parser::kwds() {
+// kwds and lambda_kwds: invalid_kwds | '**' param_no_default
+ast::arg* Parser::kwds(ParamStyle style) {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    (void)invalid_kwds();
+    (void)invalid_kwds(style);
     if (error_) return nullptr;
     mark_ = start;
   }
   if (expect(T_DOUBLESTAR)) {
-    if (ast::arg* a = param_no_default()) return a;
+    if (ast::arg* a = param_no_default(style)) return a;
   }
   mark_ = start;
   return nullptr;
 }
 
-// param_no_default: param ',' | param &')'
-ast::arg* Parser::param_no_default() {
+// param_no_default and lambda_param_no_default: param (',' | &closer)
+ast::arg* Parser::param_no_default(ParamStyle style) {
   RULE_ENTER(nullptr);
   int start = mark_;
-  if (ast::arg* a = param()) {
-    if (expect(T_COMMA) || check(T_RPAR)) return a;
+  if (ast::arg* a = param(style)) {
+    if (expect(T_COMMA) || check(params_closer(style))) return a;
   }
   mark_ = start;
   return nullptr;
@@ -1164,40 +1175,45 @@ ast::arg* Parser::param_no_default_star_annotation() {
   return nullptr;
 }
 
-// param_with_default: param default ',' | param default &')'
-NameDefault* Parser::param_with_default() {
+// param_with_default and lambda_param_with_default: param default (',' | &closer)
+NameDefault* Parser::param_with_default(ParamStyle style) {
   RULE_ENTER(nullptr);
   int start = mark_;
-  if (ast::arg* a = param()) {
+  if (ast::arg* a = param(style)) {
     if (ast::expr* c = default_()) {
-      if (expect(T_COMMA) || check(T_RPAR)) return arena_.make<NameDefault>(NameDefault{a, c});
+      if (expect(T_COMMA) || check(params_closer(style))) return arena_.make<NameDefault>(NameDefault{a, c});
     }
   }
   mark_ = start;
   return nullptr;
 }
 
-// param_maybe_default: param default? ',' | param default? &')'
-NameDefault* Parser::param_maybe_default() {
+// param_maybe_default and lambda_param_maybe_default: param default? (',' | &closer)
+NameDefault* Parser::param_maybe_default(ParamStyle style) {
   RULE_ENTER(nullptr);
   int start = mark_;
-  if (ast::arg* a = param()) {
+  if (ast::arg* a = param(style)) {
     int m = mark_;
     ast::expr* c = default_();
     if (error_) return nullptr;
     if (!c) mark_ = m;
-    if (expect(T_COMMA) || check(T_RPAR)) return arena_.make<NameDefault>(NameDefault{a, c});
+    if (expect(T_COMMA) || check(params_closer(style))) return arena_.make<NameDefault>(NameDefault{a, c});
   }
   mark_ = start;
   return nullptr;
 }
 
-// param: NAME annotation?
-ast::arg* Parser::param() {
+// param: NAME annotation?   and   lambda_param: NAME
+ast::arg* Parser::param(ParamStyle style) {
   RULE_ENTER(nullptr);
   int start = mark_;
   const Tok* n = expect(T_NAME);
   if (!n) return nullptr;
+  if (style == ParamStyle::Lambda) {
+    auto* a = node_tok<ast::arg>(*n);
+    a->arg = view(n->text);
+    return a;
+  }
   int m = mark_;
   ast::expr* b = annotation();
   if (error_) return nullptr;
@@ -1260,226 +1276,6 @@ ast::expr* Parser::default_() {
     mark_ = start;
   }
   return nullptr;
-}
-
-// --- lambda parameters --------------------------------------------------------------------
-
-// lambda_params: invalid_lambda_parameters | lambda_parameters
-ast::arguments* Parser::lambda_params() {
-  RULE_ENTER(nullptr);
-  int start = mark_;
-  if (call_invalid_rules_) {
-    (void)invalid_lambda_parameters();
-    if (error_) return nullptr;
-    mark_ = start;
-  }
-  return lambda_parameters();
-}
-
-ast::arguments* Parser::lambda_parameters() {
-  RULE_ENTER(nullptr);
-  int start = mark_;
-  auto pnd = [&] { return lambda_param_no_default(); };
-  auto pwd = [&] { return lambda_param_with_default(); };
-  {
-    Seq<ast::arg*> a;
-    if (lambda_slash_no_default(a)) {
-      Seq<ast::arg*> b;
-      Seq<NameDefault*> c;
-      if (gather_star<ast::arg>(*this, pnd, b) && gather_star<NameDefault>(*this, pwd, c)) {
-        int m = mark_;
-        StarEtc* d = lambda_star_etc();
-        if (error_) return nullptr;
-        if (!d) mark_ = m;
-        return make_arguments(*this, &a, nullptr, &b, &c, d);
-      }
-    }
-    if (error_) return nullptr;
-    mark_ = start;
-  }
-  if (SlashWithDefault* a = lambda_slash_with_default()) {
-    Seq<NameDefault*> b;
-    if (gather_star<NameDefault>(*this, pwd, b)) {
-      int m = mark_;
-      StarEtc* c = lambda_star_etc();
-      if (error_) return nullptr;
-      if (!c) mark_ = m;
-      return make_arguments(*this, nullptr, a, nullptr, &b, c);
-    }
-  }
-  if (error_) return nullptr;
-  mark_ = start;
-  {
-    Seq<ast::arg*> a;
-    if (gather_star<ast::arg>(*this, pnd, a) && !a.empty()) {
-      Seq<NameDefault*> b;
-      if (gather_star<NameDefault>(*this, pwd, b)) {
-        int m = mark_;
-        StarEtc* c = lambda_star_etc();
-        if (error_) return nullptr;
-        if (!c) mark_ = m;
-        return make_arguments(*this, nullptr, nullptr, &a, &b, c);
-      }
-    }
-    if (error_) return nullptr;
-    mark_ = start;
-  }
-  {
-    Seq<NameDefault*> a;
-    if (gather_star<NameDefault>(*this, pwd, a) && !a.empty()) {
-      int m = mark_;
-      StarEtc* b = lambda_star_etc();
-      if (error_) return nullptr;
-      if (!b) mark_ = m;
-      return make_arguments(*this, nullptr, nullptr, nullptr, &a, b);
-    }
-    if (error_) return nullptr;
-    mark_ = start;
-  }
-  if (StarEtc* a = lambda_star_etc()) return make_arguments(*this, nullptr, nullptr, nullptr, nullptr, a);
-  mark_ = start;
-  return nullptr;
-}
-
-bool Parser::lambda_slash_no_default(Seq<ast::arg*>& out) {
-  RULE_ENTER(false);
-  int start = mark_;
-  auto pnd = [&] { return lambda_param_no_default(); };
-  Seq<ast::arg*> a;
-  if (gather_star<ast::arg>(*this, pnd, a) && !a.empty() && expect(T_SLASH)) {
-    if (expect(T_COMMA) || check(T_COLON)) {
-      out = a;
-      return true;
-    }
-  }
-  mark_ = start;
-  return false;
-}
-
-SlashWithDefault* Parser::lambda_slash_with_default() {
-  RULE_ENTER(nullptr);
-  int start = mark_;
-  auto pnd = [&] { return lambda_param_no_default(); };
-  auto pwd = [&] { return lambda_param_with_default(); };
-  Seq<ast::arg*> a;
-  Seq<NameDefault*> b;
-  if (gather_star<ast::arg>(*this, pnd, a) && gather_star<NameDefault>(*this, pwd, b) && !b.empty() &&
-      expect(T_SLASH)) {
-    if (expect(T_COMMA) || check(T_COLON)) return arena_.make<SlashWithDefault>(SlashWithDefault{a, b});
-  }
-  mark_ = start;
-  return nullptr;
-}
-
-StarEtc* Parser::lambda_star_etc() {
-  RULE_ENTER(nullptr);
-  int start = mark_;
-  if (call_invalid_rules_) {
-    (void)invalid_lambda_star_etc();
-    if (error_) return nullptr;
-    mark_ = start;
-  }
-  auto pmd = [&] { return lambda_param_maybe_default(); };
-  if (expect(T_STAR)) {
-    if (ast::arg* a = lambda_param_no_default()) {
-      Seq<NameDefault*> b;
-      if (gather_star<NameDefault>(*this, pmd, b)) {
-        int m = mark_;
-        ast::arg* c = lambda_kwds();
-        if (error_) return nullptr;
-        if (!c) mark_ = m;
-        auto* s = arena_.make<StarEtc>();
-        s->vararg = a;
-        s->kwonly = b;
-        s->kwarg = c;
-        return s;
-      }
-    }
-    if (error_) return nullptr;
-    mark_ = start + 1;
-    if (expect(T_COMMA)) {
-      Seq<NameDefault*> b;
-      if (gather_star<NameDefault>(*this, pmd, b) && !b.empty()) {
-        int m = mark_;
-        ast::arg* c = lambda_kwds();
-        if (error_) return nullptr;
-        if (!c) mark_ = m;
-        auto* s = arena_.make<StarEtc>();
-        s->kwonly = b;
-        s->kwarg = c;
-        return s;
-      }
-    }
-    if (error_) return nullptr;
-    mark_ = start;
-  }
-  if (ast::arg* a = lambda_kwds()) {
-    auto* s = arena_.make<StarEtc>();
-    s->kwarg = a;
-    return s;
-  }
-  mark_ = start;
-  return nullptr;
-}
-
-ast::arg* Parser::lambda_kwds() {
-  RULE_ENTER(nullptr);
-  int start = mark_;
-  if (call_invalid_rules_) {
-    (void)invalid_lambda_kwds();
-    if (error_) return nullptr;
-    mark_ = start;
-  }
-  if (expect(T_DOUBLESTAR)) {
-    if (ast::arg* a = lambda_param_no_default()) return a;
-  }
-  mark_ = start;
-  return nullptr;
-}
-
-ast::arg* Parser::lambda_param_no_default() {
-  RULE_ENTER(nullptr);
-  int start = mark_;
-  if (ast::arg* a = lambda_param()) {
-    if (expect(T_COMMA) || check(T_COLON)) return a;
-  }
-  mark_ = start;
-  return nullptr;
-}
-
-NameDefault* Parser::lambda_param_with_default() {
-  RULE_ENTER(nullptr);
-  int start = mark_;
-  if (ast::arg* a = lambda_param()) {
-    if (ast::expr* c = default_()) {
-      if (expect(T_COMMA) || check(T_COLON)) return arena_.make<NameDefault>(NameDefault{a, c});
-    }
-  }
-  mark_ = start;
-  return nullptr;
-}
-
-NameDefault* Parser::lambda_param_maybe_default() {
-  RULE_ENTER(nullptr);
-  int start = mark_;
-  if (ast::arg* a = lambda_param()) {
-    int m = mark_;
-    ast::expr* c = default_();
-    if (error_) return nullptr;
-    if (!c) mark_ = m;
-    if (expect(T_COMMA) || check(T_COLON)) return arena_.make<NameDefault>(NameDefault{a, c});
-  }
-  mark_ = start;
-  return nullptr;
-}
-
-ast::arg* Parser::lambda_param() {
-  RULE_ENTER(nullptr);
-  const Tok* n = expect(T_NAME);
-  if (!n) return nullptr;
-  auto* a = node_tok<ast::arg>(*n);
-  a->arg = view(n->text);
-  return a;
 }
 
 // --- if / while / for / with / try ------------------------------------------------------
