@@ -1605,30 +1605,35 @@ ast::expr* Parser::target_with_star_atom_raw() {
   if (ast::expr* r = single_subscript_attribute_target()) return r;
   if (error_) return nullptr;
   mark_ = start;
-  return star_atom();
+  return target_atom(TargetsType::Star);
 }
 
-// star_atom: NAME | '(' target_with_star_atom ')' | '(' [star_targets_tuple_seq] ')'
-//   | '[' [star_targets_list_seq] ']'
-ast::expr* Parser::star_atom() {
+// star_atom and del_t_atom (kind Star or Del), alike but for the inner
+// target rule, the sequence rules and the context:
+//   star_atom: NAME | '(' target_with_star_atom ')' | '(' [star_targets_tuple_seq] ')'
+//     | '[' [star_targets_list_seq] ']'
+//   del_t_atom: NAME | '(' del_target ')' | '(' [del_targets] ')' | '[' [del_targets] ']'
+ast::expr* Parser::target_atom(TargetsType kind) {
   RULE_ENTER(nullptr);
+  const bool del = kind == TargetsType::Del;
+  const ast::ExprContext ctx = del ? ast::ExprContext::Del : ast::ExprContext::Store;
   int start = mark_;
-  if (const Tok* n = expect(T_NAME)) return name_from(*n, ast::ExprContext::Store);
+  if (const Tok* n = expect(T_NAME)) return name_from(*n, ctx);
   if (expect(T_LPAR)) {
-    if (ast::expr* a = target_with_star_atom()) {
-      if (expect(T_RPAR)) return set_ctx(a, ast::ExprContext::Store);
+    if (ast::expr* a = del ? del_target() : target_with_star_atom()) {
+      if (expect(T_RPAR)) return set_ctx(a, ctx);
     }
     if (error_) return nullptr;
     mark_ = start + 1;
     Seq<ast::expr*> elts;
-    if (!star_targets_tuple_seq(elts)) {
+    if (!(del ? del_targets(elts) : star_targets_tuple_seq(elts))) {
       if (error_) return nullptr;
       mark_ = start + 1;
     }
     if (expect(T_RPAR)) {
       auto* t = node<ast::Tuple>(start);
       t->elts = elts;
-      t->ctx = ast::ExprContext::Store;
+      t->ctx = ctx;
       return t;
     }
     mark_ = start;
@@ -1636,14 +1641,14 @@ ast::expr* Parser::star_atom() {
   }
   if (expect(T_LSQB)) {
     Seq<ast::expr*> elts;
-    if (!star_targets_list_seq(elts)) {
+    if (!(del ? del_targets(elts) : star_targets_list_seq(elts))) {
       if (error_) return nullptr;
       mark_ = start + 1;
     }
     if (expect(T_RSQB)) {
       auto* l = node<ast::List>(start);
       l->elts = elts;
-      l->ctx = ast::ExprContext::Store;
+      l->ctx = ctx;
       return l;
     }
     mark_ = start;
@@ -1828,49 +1833,7 @@ ast::expr* Parser::del_target_raw() {
   if (ast::expr* r = single_subscript_attribute_target()) return set_ctx(r, ast::ExprContext::Del);
   if (error_) return nullptr;
   mark_ = start;
-  return del_t_atom();
-}
-
-// del_t_atom: NAME | '(' del_target ')' | '(' [del_targets] ')' | '[' [del_targets] ']'
-ast::expr* Parser::del_t_atom() {
-  RULE_ENTER(nullptr);
-  int start = mark_;
-  if (const Tok* n = expect(T_NAME)) return name_from(*n, ast::ExprContext::Del);
-  if (expect(T_LPAR)) {
-    if (ast::expr* a = del_target()) {
-      if (expect(T_RPAR)) return set_ctx(a, ast::ExprContext::Del);
-    }
-    if (error_) return nullptr;
-    mark_ = start + 1;
-    Seq<ast::expr*> elts;
-    if (!del_targets(elts)) {
-      if (error_) return nullptr;
-      mark_ = start + 1;
-    }
-    if (expect(T_RPAR)) {
-      auto* t = node<ast::Tuple>(start);
-      t->elts = elts;
-      t->ctx = ast::ExprContext::Del;
-      return t;
-    }
-    mark_ = start;
-    return nullptr;
-  }
-  if (expect(T_LSQB)) {
-    Seq<ast::expr*> elts;
-    if (!del_targets(elts)) {
-      if (error_) return nullptr;
-      mark_ = start + 1;
-    }
-    if (expect(T_RSQB)) {
-      auto* l = node<ast::List>(start);
-      l->elts = elts;
-      l->ctx = ast::ExprContext::Del;
-      return l;
-    }
-    mark_ = start;
-  }
-  return nullptr;
+  return target_atom(TargetsType::Del);
 }
 
 }  // namespace spindle::frontend::parser_detail

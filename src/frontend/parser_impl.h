@@ -311,8 +311,7 @@ class Parser {
   ast::expr* annotation();
   ast::expr* star_annotation();
   ast::expr* default_();
-  ast::stmt* if_stmt();
-  ast::stmt* elif_stmt();
+  ast::stmt* if_stmt(int keyword);  // if_stmt (K_if) and elif_stmt (K_elif)
   bool else_block(Seq<ast::stmt*>& out);
   ast::stmt* while_stmt();
   ast::stmt* for_stmt();
@@ -423,7 +422,7 @@ class Parser {
   ast::expr* star_target_raw();
   ast::expr* target_with_star_atom();
   ast::expr* target_with_star_atom_raw();
-  ast::expr* star_atom();
+  ast::expr* target_atom(TargetsType kind);  // star_atom (Star) and del_t_atom (Del)
   ast::expr* single_target();
   ast::expr* single_subscript_attribute_target();
   ast::expr* t_primary();
@@ -432,7 +431,6 @@ class Parser {
   bool del_targets(Seq<ast::expr*>& out);
   ast::expr* del_target();
   ast::expr* del_target_raw();
-  ast::expr* del_t_atom();
   ast::expr* fstring_rule();
 
   ast::expr* make_call(ast::expr* func, ast::Call* args, int start);

@@ -192,7 +192,7 @@ ast::stmt* Parser::compound_stmt() {
       mark_ = start;
       return for_stmt();
     }
-    case K_if: return if_stmt();
+    case K_if: return if_stmt(K_if);
     case K_class: return class_def();
     case K_with: return with_stmt();
     case K_for: return for_stmt();
@@ -1280,61 +1280,26 @@ ast::expr* Parser::default_() {
 
 // --- if / while / for / with / try ------------------------------------------------------
 
-// if_stmt: invalid_if_stmt | 'if' named_expression ':' block elif_stmt
-//   | 'if' named_expression ':' block [else_block]
-ast::stmt* Parser::if_stmt() {
+// if_stmt (keyword K_if) and elif_stmt (K_elif), the same rule but for the
+// keyword and the invalid_ rule tried first:
+//   invalid_if_stmt | 'if' named_expression ':' block elif_stmt
+//     | 'if' named_expression ':' block [else_block]
+//   invalid_elif_stmt | 'elif' named_expression ':' block elif_stmt
+//     | 'elif' named_expression ':' block [else_block]
+ast::stmt* Parser::if_stmt(int keyword) {
   RULE_ENTER(nullptr);
   int start = mark_;
   if (call_invalid_rules_) {
-    (void)invalid_if_stmt();
+    (void)(keyword == K_if ? invalid_if_stmt() : invalid_elif_stmt());
     if (error_) return nullptr;
     mark_ = start;
   }
-  if (!expect(K_if)) return nullptr;
+  if (!expect(keyword)) return nullptr;
   ast::expr* a = named_expression();
   Seq<ast::stmt*> b;
   if (a && expect(T_COLON) && block(b)) {
     int m = mark_;
-    if (ast::stmt* c = elif_stmt()) {
-      auto* s = node<ast::If>(start);
-      s->test = a;
-      s->body = b;
-      s->orelse = single(c);
-      return s;
-    }
-    if (error_) return nullptr;
-    mark_ = m;
-    Seq<ast::stmt*> c;
-    if (!else_block(c)) {
-      if (error_) return nullptr;
-      mark_ = m;
-    }
-    auto* s = node<ast::If>(start);
-    s->test = a;
-    s->body = b;
-    s->orelse = c;
-    return s;
-  }
-  mark_ = start;
-  return nullptr;
-}
-
-// elif_stmt: invalid_elif_stmt | 'elif' named_expression ':' block elif_stmt
-//   | 'elif' named_expression ':' block [else_block]
-ast::stmt* Parser::elif_stmt() {
-  RULE_ENTER(nullptr);
-  int start = mark_;
-  if (call_invalid_rules_) {
-    (void)invalid_elif_stmt();
-    if (error_) return nullptr;
-    mark_ = start;
-  }
-  if (!expect(K_elif)) return nullptr;
-  ast::expr* a = named_expression();
-  Seq<ast::stmt*> b;
-  if (a && expect(T_COLON) && block(b)) {
-    int m = mark_;
-    if (ast::stmt* c = elif_stmt()) {
+    if (ast::stmt* c = if_stmt(K_elif)) {
       auto* s = node<ast::If>(start);
       s->test = a;
       s->body = b;
