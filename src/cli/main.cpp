@@ -19,10 +19,13 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "frontend/ast.h"
 #include "frontend/compile.h"
 #include "frontend/diagnostic.h"
 #include "frontend/parser.h"
+#include "frontend/source.h"
 #include "vm/dis.h"
 
 namespace {
@@ -129,6 +132,40 @@ std::string script_path(const std::string& path) {
   return out + path;
 }
 
+// CPython decodes argv with surrogateescape and re-encodes a -c command as
+// strict UTF-8, so invalid bytes fail before compiling. Returns false and
+// prints CPython's message (positions in characters of the decoded command;
+// a run of escaped bytes is reported as one range).
+bool check_command_encoding(std::string_view cmd) {
+  frontend::Utf8Error e;
+  if (!frontend::find_utf8_error(cmd, e)) return true;
+  long first = long(frontend::replaced_char_count(cmd.substr(0, e.pos)));
+  size_t pos = e.pos;
+  long count = 0;
+  unsigned char first_byte = static_cast<unsigned char>(cmd[e.pos]);
+  // Each byte of an invalid sequence becomes one surrogate; consecutive
+  // invalid sequences make one run.
+  while (pos < cmd.size()) {
+    frontend::Utf8Error next;
+    if (!frontend::find_utf8_error(cmd.substr(pos), next) || next.pos != 0) break;
+    count += long(next.len);
+    pos += next.len;
+  }
+  std::fflush(stdout);
+  std::fputs("Unable to decode the command from the command line:\n", stderr);
+  if (count == 1)
+    std::fprintf(stderr,
+                 "UnicodeEncodeError: 'utf-8' codec can't encode character '\\udc%02x' in position %ld: "
+                 "surrogates not allowed\n",
+                 first_byte, first);
+  else
+    std::fprintf(stderr,
+                 "UnicodeEncodeError: 'utf-8' codec can't encode characters in position %ld-%ld: "
+                 "surrogates not allowed\n",
+                 first, first + count - 1);
+  return false;
+}
+
 int report_syntax_error(const frontend::SyntaxErrorInfo& err) {
   std::fflush(stdout);
   std::fputs(frontend::format_syntax_error(err).c_str(), stderr);
@@ -148,6 +185,7 @@ int main(int argc, char** argv) {
   std::string source;
   std::string filename;
   if (o.command) {
+    if (!check_command_encoding(*o.command)) return finish(1);
     source = *o.command;
     filename = "<string>";
   } else if (!o.file || *o.file == "-") {
@@ -155,6 +193,17 @@ int main(int argc, char** argv) {
     if (!read_all(stdin, source)) {
       std::fprintf(stderr, "spindle: can't read <stdin>: %s\n", std::strerror(errno));
       return finish(2);
+    }
+    // CPython re-opens a script in its declared encoding by seeking back on
+    // the descriptor; on a pipe the seek fails: "encoding problem: NAME".
+    if (lseek(fileno(stdin), 0, SEEK_CUR) < 0) {
+      frontend::SourceText text;
+      frontend::SyntaxErrorInfo derr;
+      if (frontend::decode_source(source, filename, text, derr) && text.encoding != "utf-8") {
+        std::fflush(stdout);
+        std::fprintf(stderr, "SyntaxError: encoding problem: %s\n", text.encoding.c_str());
+        return finish(1);
+      }
     }
   } else {
     filename = script_path(*o.file);
@@ -178,8 +227,16 @@ int main(int argc, char** argv) {
 
   if (has_xoption(o, "ast-dump")) {
     frontend::Arena arena;
-    frontend::ast::mod* tree = frontend::parse_file_bytes(source, filename, frontend::ParseMode::Exec, arena, err,
-                                                                   frontend::SourceOrigin::CompileBytes);
+    frontend::ast::mod* tree = nullptr;
+    if (o.command) {
+      // A -c command is text already: CPython ignores coding cookies there.
+      frontend::SourceText text;
+      if (frontend::source_from_text(source, filename, text, err))
+        tree = frontend::parse(text, filename, frontend::ParseMode::Exec, arena, err);
+    } else {
+      tree = frontend::parse_file_bytes(source, filename, frontend::ParseMode::Exec, arena, err,
+                                        frontend::SourceOrigin::CompileBytes);
+    }
     if (tree == nullptr) return report_syntax_error(err);
     std::string text = frontend::ast::dump(tree);
     text += '\n';
@@ -192,7 +249,13 @@ int main(int argc, char** argv) {
   // differently in the two cases.
   bool tool_mode = has_xoption(o, "dis") || has_xoption(o, "compile-only");
   frontend::CompileOptions copts;
-  copts.origin = tool_mode ? frontend::SourceOrigin::CompileBytes : frontend::SourceOrigin::File;
+  // stdin is always read as a file, as CPython does.
+  bool from_stdin = !o.command && (!o.file || *o.file == "-");
+  copts.origin = tool_mode && !from_stdin ? frontend::SourceOrigin::CompileBytes : frontend::SourceOrigin::File;
+  // CPython compiles a -c command as a str (no cookie, character columns);
+  // stdin is read as a file, but neither has a file to re-read error lines from.
+  copts.decoded_text = o.command.has_value();
+  copts.from_file = !o.command && !from_stdin;
   std::vector<frontend::CompileWarning> warnings;
   auto code = frontend::compile_source(source, filename, frontend::CompileMode::Exec, err, &warnings, copts);
   for (const auto& w : warnings) std::fputs(frontend::format_warning(w).c_str(), stderr);

@@ -636,19 +636,20 @@ bool Compiler::unwind_fblock(const FBlock& b, Location& loc, bool preserve_tos) 
   return true;
 }
 
-bool Compiler::unwind_fblock_stack(Location& loc, bool preserve_tos, const FBlock** loop,
-                                   const ast::Node* at) {
+bool Compiler::unwind_fblock_stack(Location& loc, bool preserve_tos, const FBlock** loop) {
   auto& fb = unit().fblocks;
   if (fb.empty()) return true;
   FBlock top = fb.back();
+  // CPython reports this at its current location, which unwinding a with or
+  // finally block has already unset (line -1).
   if (top.type == FBlockType::ExceptionGroupHandler)
-    return error("'break', 'continue' and 'return' cannot appear in an except* block", at);
+    return error_loc("'break', 'continue' and 'return' cannot appear in an except* block", loc);
   if (loop != nullptr && (top.type == FBlockType::WhileLoop || top.type == FBlockType::ForLoop)) {
     *loop = &fb.back();
     return true;
   }
   fb.pop_back();
-  bool ok = unwind_fblock(top, loc, preserve_tos) && unwind_fblock_stack(loc, preserve_tos, loop, at);
+  bool ok = unwind_fblock(top, loc, preserve_tos) && unwind_fblock_stack(loc, preserve_tos, loop);
   unit().fblocks.push_back(top);
   if (ok && loop != nullptr && *loop != nullptr) {
     // The vector may have been reallocated while unwinding; re-find the loop.
@@ -669,13 +670,19 @@ bool Compiler::visit_return(ast::Return* s) {
   if (!is_function_like()) return error("'return' outside function", s);
   if (s->value != nullptr && unit().scope->coroutine && unit().scope->generator)
     return error("'return' with value in async generator", s);
+  // As CPython: a constant value on the statement's line gives the unwinding
+  // code, the return itself and an except* error the value's location.
   if (preserve_tos) {
     if (!visit_expr(s->value)) return false;
   } else if (s->value != nullptr) {
-    emit(Op::NOP, loc_of(s->value));
+    loc = loc_of(s->value);
+    emit(Op::NOP, loc);
   }
-  if (s->value == nullptr || s->value->lineno != s->lineno) emit(Op::NOP, loc);
-  if (!unwind_fblock_stack(loc, preserve_tos, nullptr, s)) return false;
+  if (s->value == nullptr || s->value->lineno != s->lineno) {
+    loc = loc_of(s);
+    emit(Op::NOP, loc);
+  }
+  if (!unwind_fblock_stack(loc, preserve_tos, nullptr)) return false;
   if (s->value == nullptr) load_none(loc);
   else if (!preserve_tos) load_const(ast::cast<ast::Constant>(s->value)->value, loc);
   emit(Op::RETURN_VALUE, loc);
@@ -686,7 +693,7 @@ bool Compiler::visit_break_continue(ast::stmt* s, bool is_break) {
   Location loc = loc_of(s);
   const FBlock* loop = nullptr;
   emit(Op::NOP, loc);
-  if (!unwind_fblock_stack(loc, false, &loop, s)) return false;
+  if (!unwind_fblock_stack(loc, false, &loop)) return false;
   if (loop == nullptr)
     return error(is_break ? "'break' outside loop" : "'continue' not properly in loop", s);
   if (is_break) {

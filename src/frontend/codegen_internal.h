@@ -161,8 +161,7 @@ class Compiler {
   }
   void pop_fblock() { unit().fblocks.pop_back(); }
   bool unwind_fblock(const FBlock& b, Location& loc, bool preserve_tos);
-  bool unwind_fblock_stack(Location& loc, bool preserve_tos, const FBlock** loop,
-                           const ast::Node* at);
+  bool unwind_fblock_stack(Location& loc, bool preserve_tos, const FBlock** loop);
 
   // --- expressions (codegen_expr.cpp) -----------------------------------------------
   bool visit_expr(ast::expr* e);

@@ -73,23 +73,60 @@ bool parse_future(ast::mod* m, FutureInfo& f, CompileError& err) {
   return true;
 }
 
-void to_syntax_error(const CompileError& ce, const SourceText& src, std::string_view filename,
-                     SyntaxErrorInfo& err) {
+// The text CPython attaches to an error raised after parsing: it re-opens the
+// file and reads line `lineno` with fgets into a 1000-byte buffer
+// (Python/errors.c, err_programtext), so a line of 999 bytes or more shows
+// only its last 999-byte piece; the piece must be valid UTF-8, else no text.
+// `bytes` are the file's bytes (universal newlines as the reader sees them).
+bool program_text(std::string_view bytes, int lineno, std::string& out) {
+  constexpr size_t kChunk = 999;
+  size_t pos = 0;
+  std::string line;
+  for (int i = 1; i <= lineno; ++i) {
+    if (pos >= bytes.size()) return false;
+    line.clear();
+    while (pos < bytes.size()) {
+      char c = bytes[pos++];
+      if (c == '\r') {
+        if (pos < bytes.size() && bytes[pos] == '\n') ++pos;
+        c = '\n';
+      }
+      line += c;
+      if (c == '\n') break;
+    }
+  }
+  // The last fgets piece: a full piece that does not end the line makes the
+  // reader go on; reaching EOF that way leaves no text.
+  size_t startp = 0;
+  while (line.size() - startp >= kChunk && line[startp + kChunk - 1] != '\n') {
+    startp += kChunk;
+    if (startp == line.size()) return false;
+  }
+  std::string_view piece = std::string_view(line).substr(startp);
+  if (piece.find('\0') != std::string_view::npos) piece = piece.substr(0, piece.find('\0'));
+  Utf8Error ue;
+  if (find_utf8_error(piece, ue)) return false;
+  out = std::string(piece);
+  return true;
+}
+
+// Errors after parsing (future, symtable, codegen) carry CPython's raw values:
+// byte columns + 1, never converted to characters, and the line re-read from
+// the file when there is one (`file_bytes`, null for -c and stdin).
+void to_syntax_error(const CompileError& ce, const std::string_view* file_bytes,
+                     std::string_view filename, SyntaxErrorInfo& err) {
   err = SyntaxErrorInfo{};
   err.type = ce.type;
   err.msg = ce.msg;
   err.filename = std::string(filename);
-  if (ce.lineno <= 0) {
-    err.lineno = ce.lineno < 0 ? 0 : ce.lineno;
-    return;
-  }
-  if (ce.col < 0) {
-    set_error_location(err, src, filename, ce.lineno, 0, ce.end_lineno, -1);
-    err.offset = 0;
-    return;
-  }
-  set_error_location(err, src, filename, ce.lineno, ce.col, ce.end_lineno > 0 ? ce.end_lineno : ce.lineno,
-                     ce.end_col);
+  if (ce.lineno == 0) return;
+  // A negative line is the compiler's unset location (after unwinding a with
+  // or finally block): CPython prints "line -1", without text.
+  err.lineno = ce.lineno < 0 ? -1 : ce.lineno;
+  err.offset = ce.col < 0 ? 0 : ce.col + 1;
+  err.end_lineno = ce.end_lineno != 0 ? ce.end_lineno : ce.lineno;
+  err.end_offset = ce.end_col < 0 ? 0 : ce.end_col + 1;
+  if (ce.lineno > 0 && file_bytes != nullptr) err.has_text = program_text(*file_bytes, ce.lineno, err.text);
 }
 
 std::string strip(std::string_view s) {
@@ -106,7 +143,15 @@ std::shared_ptr<vm::CodeObject> compile_source(std::string_view bytes, std::stri
                                                std::vector<CompileWarning>* warnings,
                                                const CompileOptions& opts) {
   SourceText src;
-  if (!decode_source(bytes, filename, src, err, opts.origin)) return nullptr;
+  if (opts.decoded_text) {
+    if (!source_from_text(bytes, filename, src, err)) return nullptr;
+  } else if (!decode_source(bytes, filename, src, err, opts.origin)) {
+    return nullptr;
+  }
+  const std::string_view* file_bytes = opts.from_file ? &bytes : nullptr;
+  // Only a file is re-read for the error line (BOM included); stdin's line
+  // comes from the tokenizer's buffer, which never holds the BOM.
+  if (!opts.from_file) src.bom_in_first_line = false;
   Arena arena;
   ParseMode pm = mode == CompileMode::Eval ? ParseMode::Eval
                  : mode == CompileMode::Single ? ParseMode::Single
@@ -117,19 +162,18 @@ std::shared_ptr<vm::CodeObject> compile_source(std::string_view bytes, std::stri
   CompileError ce;
   FutureInfo future;
   if (!parse_future(tree, future, ce)) {
-    to_syntax_error(ce, src, filename, err);
-    if (ce.col < 0) err.offset = 0;
+    to_syntax_error(ce, file_bytes, filename, err);
     return nullptr;
   }
   // Stack bounds are looked up once (reading them can cost a /proc read).
   uintptr_t floor = stack_floor();
   if (!optimize_ast(tree, arena, AstOptimizeOptions{opts.optimize, future.flags, floor}, ce)) {
-    to_syntax_error(ce, src, filename, err);
+    to_syntax_error(ce, file_bytes, filename, err);
     return nullptr;
   }
   auto st = build_symtable(tree, future.flags, ce, floor);
   if (!st) {
-    to_syntax_error(ce, src, filename, err);
+    to_syntax_error(ce, file_bytes, filename, err);
     return nullptr;
   }
   CodegenOptions copts;
@@ -146,7 +190,7 @@ std::shared_ptr<vm::CodeObject> compile_source(std::string_view bytes, std::stri
       (*warnings)[i].line = strip(src.line((*warnings)[i].lineno));
   }
   if (!code) {
-    to_syntax_error(ce, src, filename, err);
+    to_syntax_error(ce, file_bytes, filename, err);
     return nullptr;
   }
   return code;

@@ -5,7 +5,10 @@
 // (ast_opt) -> symbol table -> codegen -> assembler, each phase reporting
 // failure as a value. Invariants: nothing is printed here (warnings are
 // returned); on failure the result is null and `err` holds CPython's class,
-// message, 1-based line and character columns, and the source line.
+// message, 1-based line, columns and source line: parser errors count
+// characters (where CPython does); errors of later phases keep CPython's
+// byte columns and the line as CPython re-reads it from the file (none
+// without a file; line -1 where CPython's compiler had no location).
 #pragma once
 
 #include <memory>
@@ -23,6 +26,12 @@ namespace spindle::frontend {
 struct CompileOptions {
   int optimize = 0;  // -O level (1: no asserts, __debug__ False; 2: no docstrings either)
   SourceOrigin origin = SourceOrigin::File;  // compile(b"...") words decoding errors differently
+  // `bytes` is already decoded text (a -c command, compile() of a str): no
+  // BOM or coding cookie processing, columns in characters.
+  bool decoded_text = false;
+  // `filename` is a file holding `bytes`. CPython re-reads the error line from
+  // the file for errors found after parsing; without one they have no text.
+  bool from_file = true;
 };
 
 // compile(bytes, filename, mode) as CPython does it for a file's bytes.
