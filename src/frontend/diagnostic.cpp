@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <string_view>
 
-#include "unicode/utf8.h"
 
 namespace spindle::frontend {
 
@@ -21,16 +20,16 @@ void append_error_text(std::string& out, long offset, long end_offset, std::stri
     text.remove_prefix(1);
     offset--;
   }
-  // From here on CPython mixes character offsets with byte lengths; it only
-  // clips and splits with them, which we reproduce on code points.
+  // From here on CPython measures the text in UTF-8 bytes while the offsets
+  // are characters; the mix shows on non-ASCII lines, so we keep it.
   std::string_view body = text;
   if (!body.empty() && body.back() == '\n') body.remove_suffix(1);
-  long len = long(unicode::count_code_points(body));
+  long len = long(body.size());
   if (offset > len) offset = len;
   for (;;) {
     size_t nl = text.find('\n');
     if (nl == std::string_view::npos) break;
-    long inl = long(unicode::count_code_points(text.substr(0, nl)));
+    long inl = long(nl);
     if (inl >= offset) break;
     text.remove_prefix(nl + 1);
     offset -= inl + 1;
@@ -74,7 +73,7 @@ std::string format_syntax_error(const SyntaxErrorInfo& e) {
       end_offset = e.end_offset > 0 ? e.end_offset : -1;
       end_lineno = e.end_lineno > 0 ? e.end_lineno : e.lineno;
     }
-    long line_size = long(unicode::count_code_points(e.text));
+    long line_size = long(e.text.size());  // bytes, as PyUnicode_AsUTF8AndSize
     if (end_lineno > e.lineno) end_offset = line_size;
     if (end_offset > line_size + 1) end_offset = line_size + 1;
     append_error_text(out, offset, end_offset, e.text);
