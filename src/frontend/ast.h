@@ -145,19 +145,7 @@ using NodeBase_match_case = Node;
     FIELDS                                           \
   };
 #include "frontend/ast_nodes.def"
-#undef AST_NODE
-#undef CHILD
-#undef OPT
-#undef SEQ
-#undef IDENT
-#undef OPT_IDENT
-#undef IDENT_SEQ
-#undef OPT_STR
-#undef STR
-#undef INT
-#undef CONST
-#undef ENUM
-#undef ENUM_SEQ
+#include "frontend/ast_nodes_undef.inc"
 
 // Allocates a node of class T in the arena with its kind set.
 template <class T>
@@ -214,19 +202,7 @@ void for_each_child(Node* n, F&& f) {
   switch (n->kind) {
 #include "frontend/ast_nodes.def"
   }
-#undef AST_NODE
-#undef CHILD
-#undef OPT
-#undef SEQ
-#undef IDENT
-#undef OPT_IDENT
-#undef IDENT_SEQ
-#undef OPT_STR
-#undef STR
-#undef INT
-#undef CONST
-#undef ENUM
-#undef ENUM_SEQ
+#include "frontend/ast_nodes_undef.inc"
 }
 
 // ast.dump(node) with its defaults (annotate_fields=True, no attributes,

@@ -309,19 +309,7 @@ void dump_node(std::string& out, const Node* n) {
   switch (n->kind) {
 #include "frontend/ast_nodes.def"
   }
-#undef AST_NODE
-#undef CHILD
-#undef OPT
-#undef SEQ
-#undef IDENT
-#undef OPT_IDENT
-#undef IDENT_SEQ
-#undef OPT_STR
-#undef STR
-#undef INT
-#undef CONST
-#undef ENUM
-#undef ENUM_SEQ
+#include "frontend/ast_nodes_undef.inc"
 }
 
 }  // namespace

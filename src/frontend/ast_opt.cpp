@@ -157,19 +157,7 @@ class Folder {
     switch (n->kind) {
 #include "frontend/ast_nodes.def"
     }
-#undef AST_NODE
-#undef CHILD
-#undef OPT
-#undef SEQ
-#undef IDENT
-#undef OPT_IDENT
-#undef IDENT_SEQ
-#undef OPT_STR
-#undef STR
-#undef INT
-#undef CONST
-#undef ENUM
-#undef ENUM_SEQ
+#include "frontend/ast_nodes_undef.inc"
     // Iterables of for loops and comprehensions: literal lists become tuples,
     // literal sets of constants frozensets.
     if (auto* f = ast::dyn_cast<ast::For>(n)) f->iter = fold_iter(f->iter);
