@@ -232,18 +232,18 @@ class Assembler {
   //    inherits the stack as it was before the SETUP.
   // ---------------------------------------------------------------------------
   bool label_exceptions() {
-    std::vector<Block*> todo;
+    std::vector<Block*> worklist;
     entry_->visited = true;
-    todo.push_back(entry_);
+    worklist.push_back(entry_);
     auto visit = [&](Block* b, const std::vector<Block*>& stack) {
       if (b->visited) return;
       b->visited = true;
       b->except_stack = stack;
-      todo.push_back(b);
+      worklist.push_back(b);
     };
-    while (!todo.empty()) {
-      Block* b = todo.back();
-      todo.pop_back();
+    while (!worklist.empty()) {
+      Block* b = worklist.back();
+      worklist.pop_back();
       std::vector<Block*> stack = std::move(b->except_stack);
       b->except_stack.clear();
       Block* handler = stack.empty() ? nullptr : stack.back();
@@ -530,17 +530,17 @@ class Assembler {
 
   void remove_unreachable() {
     for (Block* b = entry_; b; b = b->next) b->visited = false;
-    std::vector<Block*> todo{entry_};
+    std::vector<Block*> worklist{entry_};
     entry_->visited = true;
     auto visit = [&](Block* b) {
       if (b && !b->visited) {
         b->visited = true;
-        todo.push_back(b);
+        worklist.push_back(b);
       }
     };
-    while (!todo.empty()) {
-      Block* b = todo.back();
-      todo.pop_back();
+    while (!worklist.empty()) {
+      Block* b = worklist.back();
+      worklist.pop_back();
       for (auto& in : b->instrs) {
         visit(in.target);
         visit(in.except);
@@ -712,17 +712,17 @@ class Assembler {
   // handlers. A cold block that fell into a warm one gets an explicit JUMP.
   void push_cold_blocks_to_end() {
     for (Block* b = entry_; b; b = b->next) b->warm = false;
-    std::vector<Block*> todo{entry_};
+    std::vector<Block*> worklist{entry_};
     entry_->warm = true;
     auto visit = [&](Block* b) {
       if (b && !b->warm) {
         b->warm = true;
-        todo.push_back(b);
+        worklist.push_back(b);
       }
     };
-    while (!todo.empty()) {
-      Block* b = todo.back();
-      todo.pop_back();
+    while (!worklist.empty()) {
+      Block* b = worklist.back();
+      worklist.pop_back();
       for (auto& in : b->instrs)
         if (in.target && !is_setup(in.op)) visit(in.target);
       if (b->falls_through()) visit(b->next);
@@ -859,12 +859,12 @@ class Assembler {
   // ---------------------------------------------------------------------------
   bool compute_stack_depth() {
     for (Block* b = entry_; b; b = b->next) b->startdepth = -1;
-    std::vector<Block*> todo;
+    std::vector<Block*> worklist;
     auto push = [&](Block* b, int depth) {
       if (depth < 0) return fail("negative stack depth");
       if (b->startdepth < 0) {
         b->startdepth = depth;
-        todo.push_back(b);
+        worklist.push_back(b);
       } else if (b->startdepth != depth) {
         return fail("inconsistent stack depth (" + std::to_string(b->startdepth) + " vs " +
                     std::to_string(depth) + ")");
@@ -873,9 +873,9 @@ class Assembler {
     };
     max_depth_ = 0;
     if (!push(entry_, 0)) return false;
-    while (!todo.empty()) {
-      Block* b = todo.back();
-      todo.pop_back();
+    while (!worklist.empty()) {
+      Block* b = worklist.back();
+      worklist.pop_back();
       int depth = b->startdepth;
       bool falls = true;
       for (auto& in : b->instrs) {

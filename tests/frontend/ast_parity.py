@@ -18,13 +18,10 @@
 # The last line is `N passed, M failed`.
 #
 # Usage: ast_parity.py SPINDLE [--limit N] [--filter SUBSTR] [--jobs N] [--show N]
-import argparse
 import ast
 import os
 import sys
-import time
 import warnings
-from multiprocessing import Pool
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import frontend_common as fc
@@ -80,19 +77,7 @@ ORDER = ("identical", "different", "both-rejected-same", "rejected-mismatch",
 
 
 def main():
-    fc.require_cpython_311()
-    ap = argparse.ArgumentParser()
-    ap.add_argument("spindle")
-    ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--filter", default=None)
-    ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--show", type=int, default=5, help="how many failures of each kind to detail")
-    args = ap.parse_args()
-    root, files = fc.stdlib_files(args.limit, args.filter)
-    t0 = time.time()
-    with Pool(args.jobs, initializer=init, initargs=(os.path.abspath(args.spindle),)) as pool:
-        results = list(pool.imap_unordered(check, files, chunksize=4))
-    return fc.report_parity(results, root, ORDER, PASSING, args.show, time.time() - t0)
+    return fc.stdlib_parity_main(check, init, ORDER, PASSING, show_default=5)
 
 
 if __name__ == "__main__":

@@ -152,3 +152,26 @@ def report_parity(results, root, order, passing, show, elapsed):
     failed = len(results) - passed
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
+
+
+def stdlib_parity_main(check, init, order, passing, show_default):
+    """The command line shared by the stdlib parity scripts: SPINDLE [--limit N]
+    [--filter SUBSTR] [--jobs N] [--show N]; runs `check` over every stdlib
+    file in a process pool (each worker set up by `init(spindle_path)`) and
+    returns report_parity's exit status."""
+    import argparse
+    import time
+    from multiprocessing import Pool
+    require_cpython_311()
+    ap = argparse.ArgumentParser()
+    ap.add_argument("spindle")
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--filter", default=None)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--show", type=int, default=show_default, help="how many failures of each kind to detail")
+    args = ap.parse_args()
+    root, files = stdlib_files(args.limit, args.filter)
+    t0 = time.time()
+    with Pool(args.jobs, initializer=init, initargs=(os.path.abspath(args.spindle),)) as pool:
+        results = list(pool.imap_unordered(check, files, chunksize=4))
+    return report_parity(results, root, order, passing, args.show, time.time() - t0)
