@@ -696,30 +696,23 @@ ast::expr* Parser::slices() {
   }
   if (error_) return nullptr;
   mark_ = start;
-  size_t base = scratch_.size();
-  for (;;) {
+  auto slice_or_starred = [&]() -> ast::expr* {
     int m = mark_;
     ast::expr* e = slice();
     if (!e && !error_) {
       mark_ = m;
       e = starred_expression();
     }
-    if (!e) {
-      mark_ = m;
-      if (scratch_.size() > base) mark_--;  // give back the ','
-      break;
-    }
-    scratch_.push_back(e);
-    if (!expect(T_COMMA)) break;
-  }
-  if (error_ || scratch_.size() == base) {
-    scratch_.resize(base);
+    return e;
+  };
+  Seq<ast::expr*> elts;
+  if (!gather_sep<ast::expr*>(slice_or_starred, T_COMMA, elts)) {
     mark_ = start;
     return nullptr;
   }
   expect(T_COMMA);
   auto* t = node<ast::Tuple>(start);
-  t->elts = seq_from<ast::expr*>(base);
+  t->elts = elts;
   t->ctx = ast::ExprContext::Load;
   return t;
 }

@@ -225,6 +225,34 @@ class Parser {
     scratch_.resize(start);
     return out;
   }
+  // The PEG gather `sep.elem+`: one or more `elem`, each pair separated by
+  // one `sep` token. Like CPython's _gather rules, a separator not followed
+  // by an element is given back (so `a, b,` leaves the trailing ',' for the
+  // caller's optional `[',']`). On failure (no element, or error_ set) the
+  // scratch_ entries are dropped and false is returned; mark_ is then where
+  // the last attempt stopped, so callers that need their start back reset it.
+  // `elem` is any callable returning T (a pointer, nullptr on failure).
+  template <class T, class Fn>
+  bool gather_sep(Fn&& elem, int sep, Seq<T>& out) {
+    size_t base = scratch_.size();
+    for (;;) {
+      int m = mark_;
+      T e = elem();
+      if (!e) {
+        mark_ = m;
+        if (scratch_.size() > base) mark_--;  // give back the separator
+        break;
+      }
+      scratch_.push_back(e);
+      if (!expect(sep)) break;
+    }
+    if (error_ || scratch_.size() == base) {
+      scratch_.resize(base);
+      return false;
+    }
+    out = seq_from<T>(base);
+    return true;
+  }
   template <class T>
   Seq<T*> single(T* x) {
     T** p = static_cast<T**>(arena_.allocate(sizeof(T*), alignof(T*)));

@@ -596,24 +596,7 @@ bool Parser::import_from_targets(Seq<ast::alias*>& out) {
 // import_from_as_names: ','.import_from_as_name+
 bool Parser::import_from_as_names(Seq<ast::alias*>& out) {
   RULE_ENTER(false);
-  size_t base = scratch_.size();
-  for (;;) {
-    int m = mark_;
-    ast::alias* a = import_from_as_name();
-    if (!a) {
-      mark_ = m;
-      if (scratch_.size() > base) mark_--;
-      break;
-    }
-    scratch_.push_back(a);
-    if (!expect(T_COMMA)) break;
-  }
-  if (error_ || scratch_.size() == base) {
-    scratch_.resize(base);
-    return false;
-  }
-  out = seq_from<ast::alias*>(base);
-  return true;
+  return gather_sep<ast::alias*>([&] { return import_from_as_name(); }, T_COMMA, out);
 }
 
 // import_from_as_name: NAME ['as' NAME]
@@ -637,24 +620,7 @@ ast::alias* Parser::import_from_as_name() {
 // dotted_as_names: ','.dotted_as_name+
 bool Parser::dotted_as_names(Seq<ast::alias*>& out) {
   RULE_ENTER(false);
-  size_t base = scratch_.size();
-  for (;;) {
-    int m = mark_;
-    ast::alias* a = dotted_as_name();
-    if (!a) {
-      mark_ = m;
-      if (scratch_.size() > base) mark_--;
-      break;
-    }
-    scratch_.push_back(a);
-    if (!expect(T_COMMA)) break;
-  }
-  if (error_ || scratch_.size() == base) {
-    scratch_.resize(base);
-    return false;
-  }
-  out = seq_from<ast::alias*>(base);
-  return true;
+  return gather_sep<ast::alias*>([&] { return dotted_as_name(); }, T_COMMA, out);
 }
 
 // dotted_as_name: dotted_name ['as' NAME]
@@ -1441,24 +1407,7 @@ ast::stmt* Parser::with_stmt() {
   }
   int after_with = mark_;
   auto items_list = [&](Seq<ast::withitem*>& out) {
-    size_t base = scratch_.size();
-    for (;;) {
-      int m = mark_;
-      ast::withitem* w = with_item();
-      if (!w) {
-        mark_ = m;
-        if (scratch_.size() > base) mark_--;
-        break;
-      }
-      scratch_.push_back(w);
-      if (!expect(T_COMMA)) break;
-    }
-    if (error_ || scratch_.size() == base) {
-      scratch_.resize(base);
-      return false;
-    }
-    out = seq_from<ast::withitem*>(base);
-    return true;
+    return gather_sep<ast::withitem*>([&] { return with_item(); }, T_COMMA, out);
   };
   auto make = [&](Seq<ast::withitem*> items, Seq<ast::stmt*> body) -> ast::stmt* {
     if (is_async) {
@@ -1854,30 +1803,14 @@ ast::pattern* Parser::as_pattern() {
 ast::pattern* Parser::or_pattern() {
   RULE_ENTER(nullptr);
   int start = mark_;
-  size_t base = scratch_.size();
-  for (;;) {
-    int m = mark_;
-    ast::pattern* p = closed_pattern();
-    if (!p) {
-      mark_ = m;
-      if (scratch_.size() > base) mark_--;
-      break;
-    }
-    scratch_.push_back(p);
-    if (!expect(T_VBAR)) break;
-  }
-  if (error_ || scratch_.size() == base) {
-    scratch_.resize(base);
+  Seq<ast::pattern*> alts;
+  if (!gather_sep<ast::pattern*>([&] { return closed_pattern(); }, T_VBAR, alts)) {
     mark_ = start;
     return nullptr;
   }
-  if (scratch_.size() - base == 1) {
-    auto* p = static_cast<ast::pattern*>(scratch_[base]);
-    scratch_.resize(base);
-    return p;
-  }
+  if (alts.size() == 1) return alts[0];
   auto* o = node<ast::MatchOr>(start);
-  o->patterns = seq_from<ast::pattern*>(base);
+  o->patterns = alts;
   return o;
 }
 
@@ -2218,24 +2151,8 @@ bool Parser::open_sequence_pattern(Seq<ast::pattern*>& out) {
 // maybe_sequence_pattern: ','.maybe_star_pattern+ ','?
 bool Parser::maybe_sequence_pattern(Seq<ast::pattern*>& out) {
   RULE_ENTER(false);
-  size_t base = scratch_.size();
-  for (;;) {
-    int m = mark_;
-    ast::pattern* p = maybe_star_pattern();
-    if (!p) {
-      mark_ = m;
-      if (scratch_.size() > base) mark_--;
-      break;
-    }
-    scratch_.push_back(p);
-    if (!expect(T_COMMA)) break;
-  }
-  if (error_ || scratch_.size() == base) {
-    scratch_.resize(base);
-    return false;
-  }
+  if (!gather_sep<ast::pattern*>([&] { return maybe_star_pattern(); }, T_COMMA, out)) return false;
   expect(T_COMMA);
-  out = seq_from<ast::pattern*>(base);
   return true;
 }
 
@@ -2312,24 +2229,7 @@ ast::pattern* Parser::mapping_pattern() {
 // items_pattern: ','.key_value_pattern+
 bool Parser::items_pattern(Seq<KeyPattern*>& out) {
   RULE_ENTER(false);
-  size_t base = scratch_.size();
-  for (;;) {
-    int m = mark_;
-    KeyPattern* kp = key_value_pattern();
-    if (!kp) {
-      mark_ = m;
-      if (scratch_.size() > base) mark_--;
-      break;
-    }
-    scratch_.push_back(kp);
-    if (!expect(T_COMMA)) break;
-  }
-  if (error_ || scratch_.size() == base) {
-    scratch_.resize(base);
-    return false;
-  }
-  out = seq_from<KeyPattern*>(base);
-  return true;
+  return gather_sep<KeyPattern*>([&] { return key_value_pattern(); }, T_COMMA, out);
 }
 
 // key_value_pattern: (literal_expr | attr) ':' pattern
@@ -2422,47 +2322,13 @@ ast::pattern* Parser::class_pattern() {
 // positional_patterns: ','.pattern+
 bool Parser::positional_patterns(Seq<ast::pattern*>& out) {
   RULE_ENTER(false);
-  size_t base = scratch_.size();
-  for (;;) {
-    int m = mark_;
-    ast::pattern* p = pattern();
-    if (!p) {
-      mark_ = m;
-      if (scratch_.size() > base) mark_--;
-      break;
-    }
-    scratch_.push_back(p);
-    if (!expect(T_COMMA)) break;
-  }
-  if (error_ || scratch_.size() == base) {
-    scratch_.resize(base);
-    return false;
-  }
-  out = seq_from<ast::pattern*>(base);
-  return true;
+  return gather_sep<ast::pattern*>([&] { return pattern(); }, T_COMMA, out);
 }
 
 // keyword_patterns: ','.keyword_pattern+
 bool Parser::keyword_patterns(Seq<KeyPattern*>& out) {
   RULE_ENTER(false);
-  size_t base = scratch_.size();
-  for (;;) {
-    int m = mark_;
-    KeyPattern* kp = keyword_pattern();
-    if (!kp) {
-      mark_ = m;
-      if (scratch_.size() > base) mark_--;
-      break;
-    }
-    scratch_.push_back(kp);
-    if (!expect(T_COMMA)) break;
-  }
-  if (error_ || scratch_.size() == base) {
-    scratch_.resize(base);
-    return false;
-  }
-  out = seq_from<KeyPattern*>(base);
-  return true;
+  return gather_sep<KeyPattern*>([&] { return keyword_pattern(); }, T_COMMA, out);
 }
 
 // keyword_pattern: NAME '=' pattern
