@@ -824,10 +824,7 @@ bool Compiler::visit_try_finally(ast::stmt* s, ast::Seq<ast::stmt*> body,
   if (!visit_stmts(finalbody)) return false;
   pop_fblock();
   emit(Op::RERAISE, 0, kNoLocation);
-  use_label(cleanup);
-  emit(Op::COPY, 3, kNoLocation);
-  emit(Op::POP_EXCEPT, kNoLocation);
-  emit(Op::RERAISE, 1, kNoLocation);
+  emit_exception_cleanup(cleanup);
   use_label(exit);
   return true;
 }
@@ -894,10 +891,7 @@ bool Compiler::visit_try_except(ast::Seq<ast::stmt*> body, ast::Seq<ast::excepth
   }
   pop_fblock();
   emit(Op::RERAISE, 0, kNoLocation);
-  use_label(cleanup);
-  emit(Op::COPY, 3, kNoLocation);
-  emit(Op::POP_EXCEPT, kNoLocation);
-  emit(Op::RERAISE, 1, kNoLocation);
+  emit_exception_cleanup(cleanup);
   use_label(end);
   return true;
 }
@@ -986,10 +980,7 @@ bool Compiler::visit_try_star(ast::Seq<ast::stmt*> body, ast::Seq<ast::excepthan
   emit(Op::SWAP, 2, kNoLocation);
   emit(Op::POP_EXCEPT, kNoLocation);
   emit(Op::RERAISE, 0, kNoLocation);
-  use_label(cleanup);
-  emit(Op::COPY, 3, kNoLocation);
-  emit(Op::POP_EXCEPT, kNoLocation);
-  emit(Op::RERAISE, 1, kNoLocation);
+  emit_exception_cleanup(cleanup);
   use_label(orelse_l);
   if (!visit_stmts(orelse)) return false;
   use_label(end);
@@ -1017,10 +1008,7 @@ void Compiler::with_except_finish(Label cleanup) {
   emit(Op::POP_TOP, kNoLocation);
   emit(Op::POP_TOP, kNoLocation);
   emit_jump(Op::JUMP, exit, kNoLocation);
-  use_label(cleanup);
-  emit(Op::COPY, 3, kNoLocation);
-  emit(Op::POP_EXCEPT, kNoLocation);
-  emit(Op::RERAISE, 1, kNoLocation);
+  emit_exception_cleanup(cleanup);
   use_label(exit);
 }
 

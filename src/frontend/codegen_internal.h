@@ -160,6 +160,16 @@ class Compiler {
     return true;
   }
   void pop_fblock() { unit().fblocks.pop_back(); }
+
+  // The handler every try-shaped construct ends with, bound at `cleanup`: an
+  // exception raised while handling one restores the previous exception
+  // state (COPY 3 brings the saved exc_info up) and re-raises with lasti.
+  void emit_exception_cleanup(Label cleanup) {
+    use_label(cleanup);
+    emit(vm::Op::COPY, 3, kNoLocation);
+    emit(vm::Op::POP_EXCEPT, kNoLocation);
+    emit(vm::Op::RERAISE, 1, kNoLocation);
+  }
   bool unwind_fblock(const FBlock& b, Location& loc, bool preserve_tos);
   bool unwind_fblock_stack(Location& loc, bool preserve_tos, const FBlock** loop);
 
