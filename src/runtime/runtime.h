@@ -1,0 +1,108 @@
+// The three roots of all mutable state: Runtime (the process) → Interpreter
+// (modules, builtins, caches, counters) → ThreadState (frames, the exception
+// being raised, recursion budget). Nothing else is mutable and global.
+//
+// Invariants:
+//   * Every thread that runs Python code has exactly one attached ThreadState,
+//     reachable through `current_thread_state()` for the few places that cannot
+//     be given one (deallocation, signal handlers); everything else receives
+//     `ts` as its first parameter.
+//   * `ThreadState::current_exception` is the exception being raised (nullptr
+//     if none): a function that fails sets it and returns nullptr/-1; the
+//     caller either handles it (fetch/clear) or fails in turn.
+//   * `ThreadState::exc_info` is the exception being handled (sys.exc_info()):
+//     the innermost active `except` block's exception, per generator frame.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "objects/object.h"
+
+namespace spindle::vm {
+struct Frame;
+}
+
+namespace spindle::runtime {
+
+using objects::Object;
+struct Interpreter;
+struct Runtime;
+
+// The interned identifiers of src/runtime/identifiers.def.
+struct Identifiers {
+#define ID(field, text) Object* field = nullptr;
+#include "runtime/identifiers.def"
+#undef ID
+};
+
+// One entry of the stack of exceptions being handled: each generator/coroutine
+// keeps its own, linked to the caller's while it runs.
+struct ExcStackItem {
+  Object* exc_value = nullptr;  // the handled exception, or nullptr / None
+  ExcStackItem* previous = nullptr;
+};
+
+// Bits of ThreadState::eval_breaker, polled by RESUME and backward jumps.
+enum EvalBreakerBit : uint32_t {
+  kSignalsPending = 1u << 0,  // a signal handler ran (Ctrl-C → KeyboardInterrupt)
+};
+
+struct ThreadState {
+  Runtime* rt = nullptr;
+  Interpreter* interp = nullptr;
+  const Identifiers* id = nullptr;
+
+  Object* current_exception = nullptr;
+  ExcStackItem exc_state;             // the thread's base entry
+  ExcStackItem* exc_info = &exc_state;
+
+  vm::Frame* current_frame = nullptr;  // innermost executing frame
+  // Per-thread data stack for interpreter frames (vm/frame.h manages it).
+  struct DataStackChunk* datastack_chunk = nullptr;
+  Object** datastack_top = nullptr;
+  Object** datastack_limit = nullptr;
+
+  // Python-level recursion budget (sys.getrecursionlimit()), and the lowest
+  // address the C++ stack may reach before RecursionError (recursion through
+  // C++ code: repr → __repr__ → repr ...).
+  int py_recursion_remaining = 0;
+  int py_recursion_limit = 0;
+  uintptr_t c_stack_soft_limit = 0;
+
+  std::atomic<uint32_t> eval_breaker{0};
+};
+
+struct Interpreter {
+  Runtime* rt = nullptr;
+  Object* modules = nullptr;        // sys.modules (a dict)
+  Object* builtins = nullptr;       // the builtins module
+  Object* builtins_dict = nullptr;  // its dict
+  Object* sys = nullptr;            // the sys module
+  Object* interned = nullptr;       // dict of interned strings (str -> str)
+  int recursion_limit = 1000;
+  uint32_t next_func_version = 1;   // function versions (DESIGN §6); 0 = none
+  std::vector<std::unique_ptr<ThreadState>> threads;
+};
+
+struct Runtime {
+  Identifiers ids;
+  std::atomic<uint32_t> next_type_version{1};
+  std::vector<std::unique_ptr<Interpreter>> interpreters;
+  Interpreter* main_interp = nullptr;
+};
+
+// The calling thread's ThreadState (nullptr if none is attached).
+[[nodiscard]] ThreadState* current_thread_state();
+
+// Process start-up: readies the builtin types, creates the main interpreter
+// with its builtins and sys modules and attaches a ThreadState for the calling
+// thread. Returns nullptr (after printing why) if start-up failed.
+[[nodiscard]] ThreadState* runtime_start(Runtime& rt);
+// Process shutdown: flushes sys.stdout/sys.stderr, runs atexit work.
+void runtime_finish(ThreadState* ts);
+
+}  // namespace spindle::runtime
