@@ -1,0 +1,60 @@
+// What the rest of the runtime needs of `object` and `type` beyond type.h:
+// the two root types, instance dicts, default slot implementations builtin
+// types reuse, and the entry points of class creation.
+//
+// Invariants: an instance has a __dict__ iff its type's dictoffset != 0; the
+// dict pointer at that offset is owned by the instance and created lazily.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "objects/type.h"
+
+namespace spindle::objects {
+
+extern Type object_type;
+
+// Heap types: a Type followed by what a Python class owns.
+struct HeapType : Type {
+  Object* module_name = nullptr;  // unused for now (__module__ lives in the dict)
+  MemberDef* slot_members = nullptr;  // __slots__ member table (owned, mem_alloc)
+};
+
+// The instance's dict pointer slot, or nullptr if instances have none.
+[[nodiscard]] inline Object** instance_dict_ptr(Object* o) {
+  int64_t off = o->ob_type->dictoffset;
+  if (off == 0) return nullptr;
+  return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + off);
+}
+// The instance's __dict__, created on demand: borrowed, or nullptr (error set
+// only if creation failed; no dict at all -> nullptr without exception).
+[[nodiscard]] Object* instance_dict_borrowed(ThreadState* ts, Object* o);
+
+// Default slots builtin types may set or call.
+[[nodiscard]] Object* object_generic_new(ThreadState* ts, Type* type, Object* const* args, size_t nargs,
+                                         Object* kwnames);  // object.__new__ without the arg checks
+[[nodiscard]] int64_t object_generic_hash(ThreadState* ts, Object* o);  // identity hash
+[[nodiscard]] Object* object_default_repr(ThreadState* ts, Object* o);  // <mod.Qual object at 0x...>
+void object_default_dealloc(Object* o);  // decref the __dict__ / __slots__ of a heap instance, free
+// tp_alloc: zeroed memory for an instance (with `nitems` variable items).
+[[nodiscard]] Object* type_generic_alloc(ThreadState* ts, Type* type, size_t nitems);
+
+// type(name, bases, dict) with metaclass `meta` (what __build_class__ ends in
+// when the metaclass is `type`).
+[[nodiscard]] Object* type_new(ThreadState* ts, Type* meta, Object* name, Object* bases, Object* dict,
+                               Object* kwnames_dict);
+// The most derived metaclass of `meta` and the metaclasses of `bases`
+// (borrowed), or nullptr with TypeError "metaclass conflict: ...".
+[[nodiscard]] Type* calculate_metaclass(ThreadState* ts, Type* meta, Object* bases);
+// __qualname__ / __module__ of a type as new str references.
+[[nodiscard]] Object* type_qualname(ThreadState* ts, Type* t);
+[[nodiscard]] Object* type_module(ThreadState* ts, Type* t);
+// The __name__ of a type as UTF-8 (valid while the type lives).
+[[nodiscard]] const char* type_name_utf8(ThreadState* ts, Type* t);
+
+// super(type, obj) for the zero-argument form resolved by the VM.
+extern Type super_type;
+[[nodiscard]] Object* super_new_with(ThreadState* ts, Type* type, Object* obj);
+
+}  // namespace spindle::objects
