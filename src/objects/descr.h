@@ -53,7 +53,7 @@ struct GetSetDescrObject : DescrObject {
 // How a wrapper descriptor calls its slot: one function per slot shape
 // (generated from type_slots.def in typeobject.cpp).
 using WrapperFn = Object* (*)(ThreadState* ts, Object* self, Object* const* args, size_t nargs,
-                              void* slot_fn);
+                              Object* kwnames, void* slot_fn);
 struct SlotWrapperDef {
   const char* name;     // "__add__"
   size_t slot_offset;   // offsetof(Type, field)
