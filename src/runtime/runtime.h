@@ -85,6 +85,9 @@ struct Interpreter {
   Object* interned = nullptr;       // dict of interned strings (str -> str)
   int recursion_limit = 1000;
   uint32_t next_func_version = 1;   // function versions (DESIGN §6); 0 = none
+  // Interned dunder names of the slot table in objects/slots.cpp, by its
+  // index (filled on first use; the table is private to that file).
+  std::vector<Object*> slot_dunder_names;
   std::vector<std::unique_ptr<ThreadState>> threads;
 };
 
