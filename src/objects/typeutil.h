@@ -1,0 +1,23 @@
+// Small helpers shared by the types helper's files (typeobject, slots,
+// object_type, abstract, descr, method, super): building str results from
+// printf formats and raising with object names. Internal to src/objects.
+#pragma once
+
+#include <cstdarg>
+#include <cstddef>
+#include <cstdio>
+#include <string>
+
+#include "objects/type.h"
+
+namespace spindle::objects {
+
+// A new str from a printf-style format (UTF-8).
+[[nodiscard]] Object* str_from_format(ThreadState* ts, const char* fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+// The UTF-8 text of a str (borrowed, valid while the str lives); "?" for non-str.
+[[nodiscard]] const char* utf8_of(ThreadState* ts, Object* s);
+// type(o).__name__ as UTF-8.
+[[nodiscard]] inline const char* tp_name(const Object* o) { return type_name(o->ob_type); }
+
+}  // namespace spindle::objects
