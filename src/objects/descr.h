@@ -30,6 +30,7 @@ extern Type getset_descr_type;
 extern Type classmethod_type;
 extern Type staticmethod_type;
 extern Type property_type;
+extern Type mappingproxy_type;
 
 // The common head of the descriptor objects.
 struct DescrObject : Object {
@@ -99,6 +100,9 @@ struct PropertyObject : Object {
 [[nodiscard]] inline Object* funcwrapper_callable_borrowed(Object* cm) {
   return static_cast<FuncWrapperObject*>(cm)->callable;
 }
+
+// A read-only view of a mapping (type.__dict__, types.MappingProxyType).
+[[nodiscard]] Object* mappingproxy_new(ThreadState* ts, Object* mapping);
 
 // Whether `o` is a data descriptor (its type has __set__ / __delete__).
 [[nodiscard]] inline bool is_data_descriptor(const Object* o) { return o->ob_type->descr_set != nullptr; }

@@ -21,7 +21,11 @@ namespace spindle::objects {
 [[nodiscard]] inline int enter_recursive_call(ThreadState* ts, const char* where) {
   char here;
   uintptr_t sp = reinterpret_cast<uintptr_t>(&here);
-  if (--ts->py_recursion_remaining < 0 || (ts->c_stack_soft_limit != 0 && sp < ts->c_stack_soft_limit)) {
+  // A limit of 0 means the runtime has not set the budget (unit tests that
+  // build a bare ThreadState): only the C++ stack is checked then.
+  --ts->py_recursion_remaining;
+  if ((ts->py_recursion_limit > 0 && ts->py_recursion_remaining < 0) ||
+      (ts->c_stack_soft_limit != 0 && sp < ts->c_stack_soft_limit)) {
     ++ts->py_recursion_remaining;
     return recursion_error(ts, where);
   }
