@@ -76,6 +76,17 @@ struct ThreadState {
   std::atomic<uint32_t> eval_breaker{0};
 };
 
+// One entry of the type attribute cache (objects/typeobject.cpp): the result
+// of looking `name` up along the MRO of the type whose version tag is
+// `version` (value borrowed from that type's dicts; nullptr = not found).
+// The entry owns a reference to `name` so its address cannot be reused.
+struct TypeCacheEntry {
+  uint32_t version = 0;
+  Object* name = nullptr;
+  Object* value = nullptr;
+};
+inline constexpr size_t kTypeCacheSize = 4096;  // a power of two
+
 struct Interpreter {
   Runtime* rt = nullptr;
   Object* modules = nullptr;        // sys.modules (a dict)
@@ -88,6 +99,8 @@ struct Interpreter {
   // Interned dunder names of the slot table in objects/slots.cpp, by its
   // index (filled on first use; the table is private to that file).
   std::vector<Object*> slot_dunder_names;
+  // The type attribute cache, indexed by (version ^ name address) bits.
+  std::vector<TypeCacheEntry> type_cache = std::vector<TypeCacheEntry>(kTypeCacheSize);
   std::vector<std::unique_ptr<ThreadState>> threads;
 };
 
