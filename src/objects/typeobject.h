@@ -9,6 +9,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include <mimalloc.h>
+
 #include "objects/type.h"
 
 namespace spindle::objects {
@@ -21,10 +23,19 @@ struct HeapType : Type {
   MemberDef* slot_members = nullptr;  // __slots__ member table (owned, mem_alloc)
 };
 
+// dictoffset of classes whose instances are variable-sized (subclasses of
+// tuple, ...): the dict pointer is the last word of the instance's memory
+// block. Such instances must be allocated by type_generic_alloc (or at least
+// with type->basicsize + n * itemsize bytes from alloc_object).
+inline constexpr int64_t kDictAtEnd = -1;
+
 // The instance's dict pointer slot, or nullptr if instances have none.
 [[nodiscard]] inline Object** instance_dict_ptr(Object* o) {
   int64_t off = o->ob_type->dictoffset;
   if (off == 0) return nullptr;
+  if (off == kDictAtEnd) {
+    return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + mi_usable_size(o) - sizeof(Object*));
+  }
   return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + off);
 }
 // The instance's __dict__, created on demand: borrowed, or nullptr (error set
