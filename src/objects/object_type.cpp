@@ -1,0 +1,372 @@
+// `object`: the root type, and the generic attribute protocol every class
+// inherits (object.__getattribute__ / __setattr__ / __delattr__).
+//
+// Attribute lookup precedence (generic_get_attr): a data descriptor found on
+// the type wins over the instance __dict__, which wins over a non-data
+// descriptor or plain class attribute.
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "objects/abstract.h"
+#include "objects/alloc.h"
+#include "objects/args.h"
+#include "objects/descr.h"
+#include "objects/dict.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/singletons.h"
+#include "objects/slots.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/typeobject.h"
+#include "objects/typeutil.h"
+#include "runtime/errors.h"
+
+namespace spindle::objects {
+
+using runtime::raise;
+using runtime::raise_format;
+
+Type object_type;
+
+namespace {
+
+bool excess_args(size_t nargs, Object* kwnames) { return nargs != 0 || kwnames_count(kwnames) != 0; }
+
+int object_init(ThreadState* ts, Object* self, Object* const*, size_t nargs, Object* kwnames);
+
+Object* object_new(ThreadState* ts, Type* type, Object* const* args, size_t nargs, Object* kwnames) {
+  if (excess_args(nargs, kwnames)) {
+    if (type->new_ != object_new) {
+      return raise(ts, &exc::TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
+    }
+    if (type->init == object_init) return raise_format(ts, &exc::TypeError, "%s() takes no arguments", type_name(type));
+  }
+  if (has_flag(type, kTypeAbstract)) {
+    // "Can't instantiate abstract class A with abstract methods f, g".
+    Ref am = Ref::steal(get_attr_str(ts, type, "__abstractmethods__"));
+    if (!am) return nullptr;
+    Ref sorted = Ref::steal(sequence_list(ts, am.get()));
+    if (!sorted) return nullptr;
+    Ref r = Ref::steal(call_method(ts, sorted.get(), Ref::steal(str_intern_cstr(ts, "sort")).get(), nullptr, 0));
+    if (!r) return nullptr;
+    std::string joined;
+    int64_t n = length(ts, sorted.get());
+    for (int64_t i = 0; i < n; ++i) {
+      Ref idx = Ref::steal(int_from_i64(ts, i));
+      Ref item = Ref::steal(get_item(ts, sorted.get(), idx.get()));
+      if (!item) return nullptr;
+      if (i) joined += ", ";
+      joined += utf8_of(ts, item.get());
+    }
+    return raise_format(ts, &exc::TypeError, "Can't instantiate abstract class %s with abstract method%s %s",
+                        type_name(type), n > 1 ? "s" : "", joined.c_str());
+  }
+  return object_generic_new(ts, type, args, nargs, kwnames);
+}
+
+int object_init(ThreadState* ts, Object* self, Object* const*, size_t nargs, Object* kwnames) {
+  Type* type = self->ob_type;
+  if (excess_args(nargs, kwnames)) {
+    if (type->init != object_init) {
+      raise(ts, &exc::TypeError, "object.__init__() takes exactly one argument (the instance to initialize)");
+      return -1;
+    }
+    if (type->new_ == object_new) {
+      raise_format(ts, &exc::TypeError, "%s.__init__() takes exactly one argument (the instance to initialize)",
+                   type_name(type));
+      return -1;
+    }
+  }
+  return 0;
+}
+
+Object* object_str(ThreadState* ts, Object* self) { return repr(ts, self); }
+
+Object* object_richcompare(ThreadState* ts, Object* a, Object* b, CompareOp op) {
+  switch (op) {
+    case CompareOp::Eq:
+      return a == b ? new_ref(py_bool(true)) : py_not_implemented();
+    case CompareOp::Ne: {
+      // __ne__ inverts __eq__ unless that is NotImplemented.
+      RichCompareFn eq = a->ob_type->richcompare;
+      if (!eq) return py_not_implemented();
+      Object* r = eq(ts, a, b, CompareOp::Eq);
+      if (!r || r == py_not_implemented()) return r;
+      int t = is_true(ts, r);
+      decref(r);
+      if (t < 0) return nullptr;
+      return new_ref(py_bool(!t));
+    }
+    default:
+      return py_not_implemented();
+  }
+}
+
+// ---------------------------------------------------------------------------
+// __class__ and its assignment checks
+// ---------------------------------------------------------------------------
+
+Object* object_get_class(ThreadState*, Object* self) { return new_ref(static_cast<Object*>(self->ob_type)); }
+
+// The first builtin type along the base chain.
+Type* builtin_base(Type* t) {
+  while (t && has_flag(t, kTypeHeap)) t = t->base;
+  return t;
+}
+
+bool same_slots(Type* a, Type* b) {
+  Object* sa = a->ht_slots;
+  Object* sb = b->ht_slots;
+  if (!sa || !sb) return sa == sb || ((!sa || tuple_size(sa) == 0) && (!sb || tuple_size(sb) == 0));
+  return rich_compare_bool(runtime::current_thread_state(), sa, sb, CompareOp::Eq) == 1;
+}
+
+int object_set_class(ThreadState* ts, Object* self, Object* value) {
+  if (!value) {
+    raise(ts, &exc::TypeError, "can't delete __class__ attribute");
+    return -1;
+  }
+  if (!has_flag(value->ob_type, kTypeTypeSubclass)) {
+    raise_format(ts, &exc::TypeError, "__class__ must be set to a class, not '%s' object", tp_name(value));
+    return -1;
+  }
+  Type* newto = static_cast<Type*>(value);
+  Type* oldto = self->ob_type;
+  if (!has_flag(newto, kTypeHeap) || !has_flag(oldto, kTypeHeap)) {
+    // Module subclasses are allowed in CPython; modules are the mod helper's.
+    raise(ts, &exc::TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
+    return -1;
+  }
+  Type* a = oldto;
+  Type* b = newto;
+  // Walk up while the layouts equal their bases' (no slots, dict or size added).
+  auto layout_base = [](Type* t) {
+    while (t->base && t->basicsize == t->base->basicsize && t->itemsize == t->base->itemsize &&
+           t->dictoffset == t->base->dictoffset && t->weaklistoffset == t->base->weaklistoffset) {
+      t = t->base;
+    }
+    return t;
+  };
+  Type* la = layout_base(a);
+  Type* lb = layout_base(b);
+  bool compatible = builtin_base(a) == builtin_base(b) && a->basicsize == b->basicsize &&
+                    a->itemsize == b->itemsize && a->dictoffset == b->dictoffset &&
+                    a->weaklistoffset == b->weaklistoffset && a->dealloc == b->dealloc &&
+                    (la == lb || (la->base == lb->base && same_slots(la, lb)));
+  if (!compatible) {
+    raise_format(ts, &exc::TypeError, "__class__ assignment: '%s' object layout differs from '%s'", type_name(newto),
+                 type_name(oldto));
+    return -1;
+  }
+  incref(newto);
+  self->ob_type = newto;
+  decref(oldto);
+  return 0;
+}
+
+// ---------------------------------------------------------------------------
+// Methods
+// ---------------------------------------------------------------------------
+
+Object* object_format(ThreadState* ts, Object* self, Object* const* args, size_t, Object*) {
+  Object* spec = args[0];
+  if (!is_str(spec)) {
+    return raise_format(ts, &exc::TypeError, "format() argument 2 must be str, not %s", tp_name(spec));
+  }
+  if (str_length(spec) > 0) {
+    return raise_format(ts, &exc::TypeError, "unsupported format string passed to %s.__format__",
+                        type_name(self->ob_type));
+  }
+  return str(ts, self);
+}
+
+Object* object_init_subclass(ThreadState*, Object*, Object* const*, size_t, Object*) { return py_none(); }
+
+Object* object_subclasshook(ThreadState*, Object*, Object* const*, size_t, Object*) { return py_not_implemented(); }
+
+Object* object_sizeof(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
+  Type* t = self->ob_type;
+  int64_t size = static_cast<int64_t>(t->basicsize);
+  if (t->itemsize) {
+    int64_t n = length(ts, self);
+    if (n < 0) {
+      runtime::clear_exception(ts);
+      n = 0;
+    }
+    size += n * static_cast<int64_t>(t->itemsize);
+  }
+  return int_from_i64(ts, size);
+}
+
+Object* object_dir(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
+  // The instance __dict__'s keys, then those of the class and its bases.
+  Ref result = Ref::steal(dict_new(ts));
+  if (!result) return nullptr;
+  Ref d = Ref::steal(lookup_attr(ts, self, ts->id->dunder_dict));
+  if (!d && runtime::has_exception(ts)) return nullptr;
+  if (d && has_flag(d->ob_type, kTypeDictSubclass)) {
+    size_t pos = 0;
+    Object* k;
+    Object* v;
+    while (dict_next(d.get(), &pos, &k, &v)) {
+      if (dict_set_item(ts, result.get(), k, py_none()) < 0) return nullptr;
+    }
+  }
+  Ref cls = Ref::steal(lookup_attr(ts, self, ts->id->dunder_class));
+  if (!cls && runtime::has_exception(ts)) return nullptr;
+  if (cls && has_flag(cls->ob_type, kTypeTypeSubclass)) {
+    Type* t = static_cast<Type*>(cls.get());
+    for (int64_t i = 0; i < tuple_size(t->mro); ++i) {
+      Object* cd = static_cast<Type*>(tuple_items(t->mro)[i])->dict;
+      size_t pos = 0;
+      Object* k;
+      Object* v;
+      while (dict_next(cd, &pos, &k, &v)) {
+        if (dict_set_item(ts, result.get(), k, py_none()) < 0) return nullptr;
+      }
+    }
+  }
+  return sequence_list(ts, result.get());
+}
+
+Object* object_reduce_ex(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
+  // TODO(issue 3): copyreg-based pickling protocol; not needed by the runtime.
+  return raise_format(ts, &exc::TypeError, "cannot pickle '%s' object", tp_name(self));
+}
+
+constexpr MethodDef object_methods[] = {
+    {"__format__", object_format, kMethO, "Default object formatter."},
+    {"__init_subclass__", object_init_subclass, kMethNoArgs | kMethClass,
+     "This method is called when a class is subclassed.\n\nThe default implementation does nothing. It may be\n"
+     "overridden to extend subclasses.\n"},
+    {"__subclasshook__", object_subclasshook, kMethKeywords | kMethClass, "Abstract classes can override this to customize issubclass()."},
+    {"__sizeof__", object_sizeof, kMethNoArgs, "Size of object in memory, in bytes."},
+    {"__dir__", object_dir, kMethNoArgs, "Default dir() implementation."},
+    {"__reduce_ex__", object_reduce_ex, kMethO, "Helper for pickle."},
+    {"__reduce__", object_reduce_ex, kMethNoArgs, "Helper for pickle."},
+    {},
+};
+
+constexpr GetSetDef object_getsets[] = {
+    {"__class__", object_get_class, object_set_class, "the object's class"},
+    {},
+};
+
+}  // namespace
+
+// ===========================================================================
+// Exported defaults
+// ===========================================================================
+
+Object* object_generic_new(ThreadState* ts, Type* type, Object* const*, size_t, Object*) {
+  return type_generic_alloc(ts, type, 0);
+}
+
+int64_t object_generic_hash(ThreadState*, Object* o) {
+  // The address rotated by 4 bits: the low bits of aligned pointers are zero.
+  auto p = reinterpret_cast<uintptr_t>(o);
+  auto h = static_cast<int64_t>((p >> 4) | (p << (8 * sizeof(p) - 4)));
+  return h == -1 ? -2 : h;
+}
+
+Object* object_default_repr(ThreadState* ts, Object* o) {
+  Type* t = o->ob_type;
+  Ref mod = Ref::steal(type_module(ts, t));
+  if (!mod) runtime::clear_exception(ts);
+  Ref qn = Ref::steal(type_qualname(ts, t));
+  if (!qn) return nullptr;
+  if (mod && is_str(mod.get()) && std::strcmp(utf8_of(ts, mod.get()), "builtins") != 0) {
+    return str_from_format(ts, "<%s.%s object at %p>", utf8_of(ts, mod.get()), utf8_of(ts, qn.get()),
+                           static_cast<void*>(o));
+  }
+  return str_from_format(ts, "<%s object at %p>", utf8_of(ts, qn.get()), static_cast<void*>(o));
+}
+
+void object_default_dealloc(Object* o) { free_object(o); }
+
+// ===========================================================================
+// The generic attribute protocol
+// ===========================================================================
+
+Object* generic_get_attr(ThreadState* ts, Object* o, Object* name) {
+  if (!is_str(name)) {
+    return raise_format(ts, &exc::TypeError, "attribute name must be string, not '%s'", tp_name(name));
+  }
+  Type* tp = o->ob_type;
+  Ref descr = Ref::borrow(type_lookup_borrowed(tp, name));
+  DescrGetFn get = nullptr;
+  if (descr) {
+    get = descr->ob_type->descr_get;
+    if (get && descr->ob_type->descr_set) return get(ts, descr.get(), o, tp);
+  }
+  if (Object** dp = instance_dict_ptr(o)) {
+    if (Object* d = *dp) {
+      Ref keep = Ref::borrow(d);
+      Object* v = dict_get_item_borrowed(ts, d, name);
+      if (v) return new_ref(v);
+      if (runtime::has_exception(ts)) return nullptr;
+    }
+  }
+  if (get) return get(ts, descr.get(), o, tp);
+  if (descr) return descr.release();
+  return raise_format(ts, &exc::AttributeError, "'%s' object has no attribute '%s'", type_name(tp), utf8_of(ts, name));
+}
+
+int generic_set_attr(ThreadState* ts, Object* o, Object* name, Object* value) {
+  if (!is_str(name)) {
+    raise_format(ts, &exc::TypeError, "attribute name must be string, not '%s'", tp_name(name));
+    return -1;
+  }
+  Type* tp = o->ob_type;
+  Ref descr = Ref::borrow(type_lookup_borrowed(tp, name));
+  if (descr && descr->ob_type->descr_set) return descr->ob_type->descr_set(ts, descr.get(), o, value);
+  Object** dp = instance_dict_ptr(o);
+  if (!dp) {
+    if (descr) {
+      raise_format(ts, &exc::AttributeError, "'%s' object attribute '%s' is read-only", type_name(tp),
+                   utf8_of(ts, name));
+    } else {
+      raise_format(ts, &exc::AttributeError, "'%s' object has no attribute '%s'", type_name(tp), utf8_of(ts, name));
+    }
+    return -1;
+  }
+  if (value) {
+    if (!*dp) {
+      *dp = dict_new(ts);
+      if (!*dp) return -1;
+    }
+    return dict_set_item(ts, *dp, name, value);
+  }
+  if (!*dp || dict_del_item(ts, *dp, name) < 0) {
+    if (*dp && !runtime::exception_matches(ts, &exc::KeyError)) return -1;
+    runtime::clear_exception(ts);
+    raise_format(ts, &exc::AttributeError, "'%s' object has no attribute '%s'", type_name(tp), utf8_of(ts, name));
+    return -1;
+  }
+  return 0;
+}
+
+void init_object_type(Type& t) {
+  t.name = "object";
+  t.doc =
+      "The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\n"
+      "instance that has no instance attributes and cannot be given any.\n";
+  t.basicsize = sizeof(Object);
+  t.flags = kTypeBaseType;
+  t.dealloc = object_default_dealloc;
+  t.repr = object_default_repr;
+  t.str = object_str;
+  t.hash = object_generic_hash;
+  t.getattro = generic_get_attr;
+  t.setattro = generic_set_attr;
+  t.richcompare = object_richcompare;
+  t.init = object_init;
+  t.new_ = object_new;
+  t.methods = object_methods;
+  t.getsets = object_getsets;
+}
+
+}  // namespace spindle::objects
