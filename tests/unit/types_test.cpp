@@ -62,7 +62,9 @@ Object* ff_get(ThreadState* ts, Object* f, Object* obj, Object*) {
   if (!obj) return new_ref(f);
   return method_new(ts, f, obj);
 }
-Object* ff_repr(ThreadState* ts, Object* f) { return str_from_format(ts, "<function %s>", static_cast<FakeFunc*>(f)->name); }
+Object* ff_repr(ThreadState* ts, Object* f) {
+  return str_from_format(ts, "<function %s>", static_cast<FakeFunc*>(f)->name);
+}
 Object* F(const char* name, BuiltinFn fn) {
   auto* f = static_cast<FakeFunc*>(alloc_object(ts, &fakefunc_type, sizeof(FakeFunc)));
   f->fn = fn;
@@ -98,31 +100,47 @@ class TypesTest : public ::testing::Test {
   }
 };
 
-Object* f_add(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) { return str_from_format(ts, "add(%s,%s)", R(a[0]).c_str(), R(a[1]).c_str()); }
-Object* f_radd(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) { return str_from_format(ts, "radd(%s,%s)", R(a[0]).c_str(), R(a[1]).c_str()); }
-Object* f_ni(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) { return py_not_implemented(); }
+Object* f_add(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) {
+  return str_from_format(ts, "add(%s,%s)", R(a[0]).c_str(), R(a[1]).c_str());
+}
+Object* f_radd(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) {
+  return str_from_format(ts, "radd(%s,%s)", R(a[0]).c_str(), R(a[1]).c_str());
+}
 Object* f_repr(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) { return str_from_cstr(ts, "<custom>"); }
 Object* f_rec_repr(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) { return repr(ts, a[0]); }
-Object* f_getattr(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) { return str_from_format(ts, "ga:%s", str_utf8(ts, a[1], nullptr)); }
+Object* f_getattr(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) {
+  return str_from_format(ts, "ga:%s", str_utf8(ts, a[1], nullptr));
+}
 Object* f_true(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) { return py_bool(true); }
 Object* f_self(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) { return new_ref(a[0]); }
 Object* f_len3(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) { return I(3); }
 Object* f_getitem(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) {
-  if (int_as_i64(ts, a[1], nullptr) >= 3) return runtime::raise(ts, &exc::IndexError, "x"); return new_ref(a[1]); }
-Object* f_init(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) { if (set_attr(ts, a[0], S("v"), n > 1 ? a[1] : py_none()) < 0) return nullptr; return py_none(); }
+  if (int_as_i64(ts, a[1], nullptr) >= 3) return runtime::raise(ts, &exc::IndexError, "x");
+  return new_ref(a[1]);
+}
+Object* f_init(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) {
+  if (set_attr(ts, a[0], S("v"), n > 1 ? a[1] : py_none()) < 0) return nullptr;
+  return py_none();
+}
 Object* f_prop(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) { return I(42); }
 Object* f_nargs(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) { return I(n); }
 
-
 Object* f_isub(ThreadState* ts, Object*, Object* const* a, size_t n, Object* kw) {
   // __init_subclass__(cls, **kw): records cls.tag = kw value
-  if (kw && tuple_size(kw) == 1) { if (set_attr(ts, a[0], S("tag"), a[n]) < 0) return nullptr; }
-  return py_none(); }
+  if (kw && tuple_size(kw) == 1) {
+    if (set_attr(ts, a[0], S("tag"), a[n]) < 0) return nullptr;
+  }
+  return py_none();
+}
 Object* f_setname(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) {
   // __set_name__(self, owner, name): owner.named = name
-  if (set_attr(ts, a[1], S("named"), a[2]) < 0) return nullptr; return py_none(); }
+  if (set_attr(ts, a[1], S("named"), a[2]) < 0) return nullptr;
+  return py_none();
+}
 Object* f_new_other(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) { return I(99); }
-Object* f_fail_init(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) { return runtime::raise(ts, &exc::ValueError, "init ran"); }
+Object* f_fail_init(ThreadState* ts, Object*, Object* const* a, size_t n, Object*) {
+  return runtime::raise(ts, &exc::ValueError, "init ran");
+}
 
 }  // namespace
 
@@ -133,7 +151,9 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
   Object* B = make_class("B", {A}, {});
   Object* C = make_class("C", {A}, {});
   Object* D = make_class("D", {B, C}, {});
-  EXPECT_EQ(R(get_attr(ts, D, S("__mro__"))), "(<class '__main__.D'>, <class '__main__.B'>, <class '__main__.C'>, <class '__main__.A'>, <class 'object'>)");
+  EXPECT_EQ(
+      R(get_attr(ts, D, S("__mro__"))),
+      "(<class '__main__.D'>, <class '__main__.B'>, <class '__main__.C'>, <class '__main__.A'>, <class 'object'>)");
   CHECK(make_class("X", {A, B}, {}) == nullptr);
   EXPECT_EQ(err(), "TypeError: Cannot create a consistent method resolution\norder (MRO) for bases A, B");
   CHECK(make_class("X", {A, A}, {}) == nullptr);
@@ -148,7 +168,11 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
   CHECK(get_attr(ts, a, S("y")) == nullptr);
   EXPECT_EQ(err(), "AttributeError: 'A' object has no attribute 'y'");
   CHECK(R(a).rfind("<__main__.A object at 0x", 0) == 0);
-  { Object* one = I(1); CHECK(call(ts, A, &one, 1) == nullptr); EXPECT_EQ(err(), "TypeError: A() takes no arguments"); }
+  {
+    Object* one = I(1);
+    CHECK(call(ts, A, &one, 1) == nullptr);
+    EXPECT_EQ(err(), "TypeError: A() takes no arguments");
+  }
   CHECK(set_attr(ts, &int_type, S("x"), I(1)) < 0);
   EXPECT_EQ(err(), "TypeError: cannot set 'x' attribute of immutable type 'int'");
   CHECK(get_attr(ts, A, S("zz")) == nullptr);
@@ -161,7 +185,8 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
   CHECK(R(get_attr(ts, l, S("append"))).rfind("<built-in method append of list object at 0x", 0) == 0);
   EXPECT_EQ(R(type_lookup_borrowed(&type_type, S("__name__"))), "<attribute '__name__' of 'type' objects>");
   // binops on classes
-  Object* P = make_class("P", {}, {{"__add__", F("add", f_add)}, {"__radd__", F("radd", f_radd)}, {"__repr__", F("repr", f_repr)}});
+  Object* P = make_class(
+      "P", {}, {{"__add__", F("add", f_add)}, {"__radd__", F("radd", f_radd)}, {"__repr__", F("repr", f_repr)}});
   Object* p = call(ts, P, nullptr, 0);
   EXPECT_EQ(R(p), "<custom>");
   EXPECT_EQ(R(number_add(ts, p, I(1))), "'add(<custom>,1)'");
@@ -195,7 +220,11 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
   EXPECT_EQ(R(get_attr(ts, g, S("bar"))), "1");
   // __init__ with args
   Object* H = make_class("H", {}, {{"__init__", F("init", f_init)}});
-  { Object* seven = I(7); Object* h = call(ts, H, &seven, 1); EXPECT_EQ(R(get_attr(ts, h, S("v"))), "7"); }
+  {
+    Object* seven = I(7);
+    Object* h = call(ts, H, &seven, 1);
+    EXPECT_EQ(R(get_attr(ts, h, S("v"))), "7");
+  }
   // sequence iteration via __getitem__ and len
   Object* Sq = make_class("Sq", {}, {{"__getitem__", F("gi", f_getitem)}, {"__len__", F("len", f_len3)}});
   Object* sq = call(ts, Sq, nullptr, 0);
@@ -204,63 +233,139 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
   CHECK(contains(ts, sq, I(2)) == 1);
   CHECK(contains(ts, sq, I(5)) == 0);
   CHECK(is_true(ts, sq) == 1);
-  CHECK(length(ts, I(1)) == -1); EXPECT_EQ(err(), "TypeError: object of type 'int' has no len()");
-  CHECK(get_iter(ts, I(1)) == nullptr); EXPECT_EQ(err(), "TypeError: 'int' object is not iterable");
-  CHECK(get_item(ts, I(1), I(1)) == nullptr); EXPECT_EQ(err(), "TypeError: 'int' object is not subscriptable");
-  CHECK(call(ts, I(1), nullptr, 0) == nullptr); EXPECT_EQ(err(), "TypeError: 'int' object is not callable");
+  CHECK(length(ts, I(1)) == -1);
+  EXPECT_EQ(err(), "TypeError: object of type 'int' has no len()");
+  CHECK(get_iter(ts, I(1)) == nullptr);
+  EXPECT_EQ(err(), "TypeError: 'int' object is not iterable");
+  CHECK(get_item(ts, I(1), I(1)) == nullptr);
+  EXPECT_EQ(err(), "TypeError: 'int' object is not subscriptable");
+  CHECK(call(ts, I(1), nullptr, 0) == nullptr);
+  EXPECT_EQ(err(), "TypeError: 'int' object is not callable");
   // property
-  { Object* fget = F("x", f_prop); Object* prop = call(ts, &property_type, &fget, 1);
-    Object* Pr = make_class("Pr", {}, {{"x", prop}}); Object* pr = call(ts, Pr, nullptr, 0);
+  {
+    Object* fget = F("x", f_prop);
+    Object* prop = call(ts, &property_type, &fget, 1);
+    Object* Pr = make_class("Pr", {}, {{"x", prop}});
+    Object* pr = call(ts, Pr, nullptr, 0);
     EXPECT_EQ(R(get_attr(ts, pr, S("x"))), "42");
-    CHECK(set_attr(ts, pr, S("x"), I(1)) < 0); EXPECT_EQ(err(), "AttributeError: property 'x' of 'Pr' object has no setter"); }
+    CHECK(set_attr(ts, pr, S("x"), I(1)) < 0);
+    EXPECT_EQ(err(), "AttributeError: property 'x' of 'Pr' object has no setter");
+  }
   // classmethod / staticmethod
-  { Object* fn = F("c", f_self); Object* cm = classmethod_new(ts, fn); Object* sm = staticmethod_new(ts, F("s", f_nargs));
-    Object* K = make_class("K", {}, {{"c", cm}, {"s", sm}}); Object* k = call(ts, K, nullptr, 0);
-    Object* bound = get_attr(ts, k, S("c")); EXPECT_EQ(R(call(ts, bound, nullptr, 0)), "<class '__main__.K'>");
-    Object* s = get_attr(ts, k, S("s")); EXPECT_EQ(R(call(ts, s, nullptr, 0)), "0"); }
+  {
+    Object* fn = F("c", f_self);
+    Object* cm = classmethod_new(ts, fn);
+    Object* sm = staticmethod_new(ts, F("s", f_nargs));
+    Object* K = make_class("K", {}, {{"c", cm}, {"s", sm}});
+    Object* k = call(ts, K, nullptr, 0);
+    Object* bound = get_attr(ts, k, S("c"));
+    EXPECT_EQ(R(call(ts, bound, nullptr, 0)), "<class '__main__.K'>");
+    Object* s = get_attr(ts, k, S("s"));
+    EXPECT_EQ(R(call(ts, s, nullptr, 0)), "0");
+  }
   // __slots__
-  { Object* slots = tuple_pack(ts, {S("a")}); Object* Sl = make_class("Sl", {}, {{"__slots__", slots}}); CHECK(Sl);
+  {
+    Object* slots = tuple_pack(ts, {S("a")});
+    Object* Sl = make_class("Sl", {}, {{"__slots__", slots}});
+    CHECK(Sl);
     Object* sl = call(ts, Sl, nullptr, 0);
-    CHECK(get_attr(ts, sl, S("a")) == nullptr); EXPECT_EQ(err(), "AttributeError: 'Sl' object has no attribute 'a'");
-    CHECK(set_attr(ts, sl, S("a"), I(3)) == 0); EXPECT_EQ(R(get_attr(ts, sl, S("a"))), "3");
-    CHECK(set_attr(ts, sl, S("b"), I(3)) < 0); EXPECT_EQ(err(), "AttributeError: 'Sl' object has no attribute 'b'");
+    CHECK(get_attr(ts, sl, S("a")) == nullptr);
+    EXPECT_EQ(err(), "AttributeError: 'Sl' object has no attribute 'a'");
+    CHECK(set_attr(ts, sl, S("a"), I(3)) == 0);
+    EXPECT_EQ(R(get_attr(ts, sl, S("a"))), "3");
+    CHECK(set_attr(ts, sl, S("b"), I(3)) < 0);
+    EXPECT_EQ(err(), "AttributeError: 'Sl' object has no attribute 'b'");
     EXPECT_EQ(R(type_lookup_borrowed(static_cast<Type*>(Sl), S("a"))), "<member 'a' of 'Sl' objects>");
-    decref(sl); }
+    decref(sl);
+  }
   // super
-  { Object* sup = super_new_with(ts, static_cast<Type*>(B), call(ts, D, nullptr, 0)); EXPECT_EQ(R(sup), "<super: <class 'B'>, <D object>>");
-    CHECK(R(get_attr(ts, sup, S("__init__"))).rfind("<method-wrapper '__init__' of D object", 0) == 0); }
+  {
+    Object* sup = super_new_with(ts, static_cast<Type*>(B), call(ts, D, nullptr, 0));
+    EXPECT_EQ(R(sup), "<super: <class 'B'>, <D object>>");
+    CHECK(R(get_attr(ts, sup, S("__init__"))).rfind("<method-wrapper '__init__' of D object", 0) == 0);
+  }
   // setattr on class updates slots
-  { Object* U = make_class("U", {}, {}); Object* u = call(ts, U, nullptr, 0);
-    CHECK(number_add(ts, u, I(1)) == nullptr); err();
+  {
+    Object* U = make_class("U", {}, {});
+    Object* u = call(ts, U, nullptr, 0);
+    CHECK(number_add(ts, u, I(1)) == nullptr);
+    err();
     CHECK(set_attr(ts, U, S("__add__"), F("add", f_add)) == 0);
-    CHECK(R(number_add(ts, u, I(1))).rfind("'add(", 0) == 0); }
+    CHECK(R(number_add(ts, u, I(1))).rfind("'add(", 0) == 0);
+  }
   // recursion through repr
-  { Object* Rr = make_class("Rr", {}, {{"__repr__", F("rr", f_rec_repr)}}); Object* rr = call(ts, Rr, nullptr, 0);
-    CHECK(repr(ts, rr) == nullptr); EXPECT_EQ(err(), "RecursionError: maximum recursion depth exceeded while getting the repr of an object");
-    CHECK(ts->py_recursion_remaining == 1000); }
+  {
+    Object* Rr = make_class("Rr", {}, {{"__repr__", F("rr", f_rec_repr)}});
+    Object* rr = call(ts, Rr, nullptr, 0);
+    CHECK(repr(ts, rr) == nullptr);
+    EXPECT_EQ(err(), "RecursionError: maximum recursion depth exceeded while getting the repr of an object");
+    CHECK(ts->py_recursion_remaining == 1000);
+  }
   // isinstance / issubclass
   CHECK(is_instance(ts, call(ts, D, nullptr, 0), A) == 1);
   CHECK(is_instance(ts, I(1), tuple_pack(ts, {&str_type, &int_type})) == 1);
   CHECK(is_subclass(ts, D, C) == 1);
   CHECK(is_subclass(ts, A, D) == 0);
-  CHECK(is_subclass(ts, I(1), A) == -1); EXPECT_EQ(err(), "TypeError: issubclass() arg 1 must be a class");
+  CHECK(is_subclass(ts, I(1), A) == -1);
+  EXPECT_EQ(err(), "TypeError: issubclass() arg 1 must be a class");
   // metaclass conflict & type(x)
-  { Object* M = make_class("M", {&type_type}, {}); CHECK(M);
-    Object* Mc = make_class("Mc", {}, {}, static_cast<Type*>(M)); CHECK(Mc); CHECK(Mc && Mc->ob_type == M);
+  {
+    Object* M = make_class("M", {&type_type}, {});
+    CHECK(M);
+    Object* Mc = make_class("Mc", {}, {}, static_cast<Type*>(M));
+    CHECK(Mc);
+    CHECK(Mc && Mc->ob_type == M);
     Object* M2 = make_class("M2", {&type_type}, {});
-    Object* X = make_class("X", {Mc}, {}, static_cast<Type*>(M2)); CHECK(X == nullptr);
-    EXPECT_EQ(err(), "TypeError: metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases"); }
-  { Object* one = I(1); CHECK(call(ts, &type_type, &one, 1) == &int_type); }
+    Object* X = make_class("X", {Mc}, {}, static_cast<Type*>(M2));
+    CHECK(X == nullptr);
+    EXPECT_EQ(err(),
+              "TypeError: metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the "
+              "metaclasses of all its bases");
+  }
+  {
+    Object* one = I(1);
+    CHECK(call(ts, &type_type, &one, 1) == &int_type);
+  }
   // args parser
-  { static constexpr Param kP[] = {{"a", ParamKind::PositionalOrKeyword, kRequired}, {"b", ParamKind::PositionalOrKeyword, kOptional}, {"sep", ParamKind::KeywordOnly, kOptional}};
+  {
+    static constexpr Param kP[] = {{"a", ParamKind::PositionalOrKeyword, kRequired},
+                                   {"b", ParamKind::PositionalOrKeyword, kOptional},
+                                   {"sep", ParamKind::KeywordOnly, kOptional}};
     static constexpr Signature kSig{"f", kP};
     Object* args[4] = {I(1), I(2), I(3), I(4)};
-    { ArgValues av; CHECK(parse_args(ts, kSig, args, 4, nullptr, av) < 0); EXPECT_EQ(err(), "TypeError: f() takes at most 3 arguments (4 given)"); }
-    { ArgValues av; CHECK(parse_args(ts, kSig, args, 3, nullptr, av) < 0); EXPECT_EQ(err(), "TypeError: f() takes at most 2 positional arguments (3 given)"); }
-    { ArgValues av; CHECK(parse_args(ts, kSig, args, 0, nullptr, av) < 0); EXPECT_EQ(err(), "TypeError: f() missing required argument 'a' (pos 1)"); }
-    { ArgValues av; Object* kw = tuple_pack(ts, {S("x")}); CHECK(parse_args(ts, kSig, args, 1, kw, av) < 0); EXPECT_EQ(err(), "TypeError: 'x' is an invalid keyword argument for f()"); }
-    { ArgValues av; Object* kw = tuple_pack(ts, {S("a")}); CHECK(parse_args(ts, kSig, args, 1, kw, av) < 0); EXPECT_EQ(err(), "TypeError: argument for f() given by name ('a') and position (1)"); }
-    { ArgValues av; Object* kw = tuple_pack(ts, {S("sep")}); CHECK(parse_args(ts, kSig, args, 1, kw, av) == 0); CHECK(av[0] == args[0] && av[1] == nullptr && av[2] == args[1]); }
+    {
+      ArgValues av;
+      CHECK(parse_args(ts, kSig, args, 4, nullptr, av) < 0);
+      EXPECT_EQ(err(), "TypeError: f() takes at most 3 arguments (4 given)");
+    }
+    {
+      ArgValues av;
+      CHECK(parse_args(ts, kSig, args, 3, nullptr, av) < 0);
+      EXPECT_EQ(err(), "TypeError: f() takes at most 2 positional arguments (3 given)");
+    }
+    {
+      ArgValues av;
+      CHECK(parse_args(ts, kSig, args, 0, nullptr, av) < 0);
+      EXPECT_EQ(err(), "TypeError: f() missing required argument 'a' (pos 1)");
+    }
+    {
+      ArgValues av;
+      Object* kw = tuple_pack(ts, {S("x")});
+      CHECK(parse_args(ts, kSig, args, 1, kw, av) < 0);
+      EXPECT_EQ(err(), "TypeError: 'x' is an invalid keyword argument for f()");
+    }
+    {
+      ArgValues av;
+      Object* kw = tuple_pack(ts, {S("a")});
+      CHECK(parse_args(ts, kSig, args, 1, kw, av) < 0);
+      EXPECT_EQ(err(), "TypeError: argument for f() given by name ('a') and position (1)");
+    }
+    {
+      ArgValues av;
+      Object* kw = tuple_pack(ts, {S("sep")});
+      CHECK(parse_args(ts, kSig, args, 1, kw, av) == 0);
+      CHECK(av[0] == args[0] && av[1] == nullptr && av[2] == args[1]);
+    }
   }
 }
 
@@ -274,61 +379,107 @@ TEST_F(TypesTest, ClassProtocolDetails) {
   EXPECT_EQ(err(), "TypeError: __class__ assignment only supported for mutable types or ModuleType subclasses");
   CHECK(set_attr(ts, a, S("__class__"), I(1)) < 0);
   EXPECT_EQ(err(), "TypeError: __class__ must be set to a class, not 'int' object");
-  { Object* Sl = make_class("Sl2", {}, {{"__slots__", tuple_pack(ts, {S("x")})}});
+  {
+    Object* Sl = make_class("Sl2", {}, {{"__slots__", tuple_pack(ts, {S("x")})}});
     CHECK(set_attr(ts, a, S("__class__"), Sl) < 0);
-    EXPECT_EQ(err(), "TypeError: __class__ assignment: 'Sl2' object layout differs from 'B2'"); }
+    EXPECT_EQ(err(), "TypeError: __class__ assignment: 'Sl2' object layout differs from 'B2'");
+  }
   // __init_subclass__ with kwargs via classmethod wrapping
-  { Object* Base = make_class("Base", {}, {{"__init_subclass__", F("isub", f_isub)}});
+  {
+    Object* Base = make_class("Base", {}, {{"__init_subclass__", F("isub", f_isub)}});
     CHECK(Base);
     // kwargs to type(): call type with kwnames
-    Object* b = tuple_pack(ts, {Base}); Object* d = dict_new(ts); dict_set_item(ts, d, S("__module__"), S("m"));
+    Object* b = tuple_pack(ts, {Base});
+    Object* d = dict_new(ts);
+    dict_set_item(ts, d, S("__module__"), S("m"));
     Object* args[4] = {S("Sub"), b, d, I(7)};
     Object* kw = tuple_pack(ts, {S("tag")});
     Object* Sub = call(ts, &type_type, args, 3, kw);
     EXPECT_EQ(R(Sub), "<class 'm.Sub'>");
-    if (Sub) EXPECT_EQ(R(get_attr(ts, Sub, S("tag"))), "7"); else err();
-    Object* Sub2 = call(ts, &object_type, args, 3, kw); CHECK(Sub2 == nullptr); err(); }
+    if (Sub)
+      EXPECT_EQ(R(get_attr(ts, Sub, S("tag"))), "7");
+    else
+      err();
+    Object* Sub2 = call(ts, &object_type, args, 3, kw);
+    CHECK(Sub2 == nullptr);
+    err();
+  }
   // __set_name__
-  { Object* Desc = make_class("Desc", {}, {{"__set_name__", F("sn", f_setname)}});
+  {
+    Object* Desc = make_class("Desc", {}, {{"__set_name__", F("sn", f_setname)}});
     Object* dd = call(ts, Desc, nullptr, 0);
     Object* Own = make_class("Own", {}, {{"attr", dd}});
-    EXPECT_EQ(R(get_attr(ts, Own, S("named"))), "'attr'"); }
+    EXPECT_EQ(R(get_attr(ts, Own, S("named"))), "'attr'");
+  }
   // __new__ returning non-instance skips __init__
-  { Object* N = make_class("N", {}, {{"__new__", F("new", f_new_other)}, {"__init__", F("init", f_fail_init)}});
-    EXPECT_EQ(R(call(ts, N, nullptr, 0)), "99"); }
+  {
+    Object* N = make_class("N", {}, {{"__new__", F("new", f_new_other)}, {"__init__", F("init", f_fail_init)}});
+    EXPECT_EQ(R(call(ts, N, nullptr, 0)), "99");
+  }
   // wrapper descriptors and method descriptors called unbound
-  { Object* add = type_lookup_borrowed(&int_type, S("__add__")); Object* args[2] = {I(1), I(2)};
+  {
+    Object* add = type_lookup_borrowed(&int_type, S("__add__"));
+    Object* args[2] = {I(1), I(2)};
     EXPECT_EQ(R(call(ts, add, args, 2)), "3");
-    Object* bad[2] = {S("a"), I(2)}; CHECK(call(ts, add, bad, 2) == nullptr);
+    Object* bad[2] = {S("a"), I(2)};
+    CHECK(call(ts, add, bad, 2) == nullptr);
     EXPECT_EQ(err(), "TypeError: descriptor '__add__' requires a 'int' object but received a 'str'");
-    CHECK(call(ts, add, args, 1) == nullptr); EXPECT_EQ(err(), "TypeError: expected 1 argument, got 0");
-    Object* app = type_lookup_borrowed(&list_type, S("append")); Object* l = list_new(ts, 0); Object* la[2] = {l, I(5)};
-    EXPECT_EQ(R(call(ts, app, la, 2)), "None"); EXPECT_EQ(R(l), "[5]");
-    CHECK(call(ts, app, nullptr, 0) == nullptr); EXPECT_EQ(err(), "TypeError: unbound method list.append() needs an argument");
-    CHECK(call(ts, app, bad, 2) == nullptr); EXPECT_EQ(err(), "TypeError: descriptor 'append' for 'list' objects doesn't apply to a 'str' object");
-    Object* bm = get_attr(ts, l, S("append")); CHECK(call(ts, bm, nullptr, 0) == nullptr);
+    CHECK(call(ts, add, args, 1) == nullptr);
+    EXPECT_EQ(err(), "TypeError: expected 1 argument, got 0");
+    Object* app = type_lookup_borrowed(&list_type, S("append"));
+    Object* l = list_new(ts, 0);
+    Object* la[2] = {l, I(5)};
+    EXPECT_EQ(R(call(ts, app, la, 2)), "None");
+    EXPECT_EQ(R(l), "[5]");
+    CHECK(call(ts, app, nullptr, 0) == nullptr);
+    EXPECT_EQ(err(), "TypeError: unbound method list.append() needs an argument");
+    CHECK(call(ts, app, bad, 2) == nullptr);
+    EXPECT_EQ(err(), "TypeError: descriptor 'append' for 'list' objects doesn't apply to a 'str' object");
+    Object* bm = get_attr(ts, l, S("append"));
+    CHECK(call(ts, bm, nullptr, 0) == nullptr);
     EXPECT_EQ(err(), "TypeError: list.append() takes exactly one argument (0 given)");
-    Object* radd = get_attr(ts, I(1), S("__radd__")); Object* ten = I(10); EXPECT_EQ(R(call(ts, radd, &ten, 1)), "11");
-    Object* eq = get_attr(ts, I(1), S("__eq__")); Object* one = I(1); EXPECT_EQ(R(call(ts, eq, &one, 1)), "True");
-    Object* nw = get_attr(ts, &int_type, S("__new__")); CHECK(R(nw).rfind("<built-in method __new__ of type object at", 0) == 0);
-    Object* na[2] = {&int_type, I(4)}; EXPECT_EQ(R(call(ts, nw, na, 2)), "4");
-    Object* ob[2] = {&object_type, I(4)}; Object* onew = get_attr(ts, &object_type, S("__new__"));
-    Object* ia[1] = {&int_type}; CHECK(call(ts, onew, ia, 1) == nullptr); EXPECT_EQ(err(), "TypeError: object.__new__(int) is not safe, use int.__new__()");
-    CHECK(call(ts, &object_type, ob + 1, 1) == nullptr); EXPECT_EQ(err(), "TypeError: object() takes no arguments"); }
+    Object* radd = get_attr(ts, I(1), S("__radd__"));
+    Object* ten = I(10);
+    EXPECT_EQ(R(call(ts, radd, &ten, 1)), "11");
+    Object* eq = get_attr(ts, I(1), S("__eq__"));
+    Object* one = I(1);
+    EXPECT_EQ(R(call(ts, eq, &one, 1)), "True");
+    Object* nw = get_attr(ts, &int_type, S("__new__"));
+    CHECK(R(nw).rfind("<built-in method __new__ of type object at", 0) == 0);
+    Object* na[2] = {&int_type, I(4)};
+    EXPECT_EQ(R(call(ts, nw, na, 2)), "4");
+    Object* ob[2] = {&object_type, I(4)};
+    Object* onew = get_attr(ts, &object_type, S("__new__"));
+    Object* ia[1] = {&int_type};
+    CHECK(call(ts, onew, ia, 1) == nullptr);
+    EXPECT_EQ(err(), "TypeError: object.__new__(int) is not safe, use int.__new__()");
+    CHECK(call(ts, &object_type, ob + 1, 1) == nullptr);
+    EXPECT_EQ(err(), "TypeError: object() takes no arguments");
+  }
   // __hash__ inheritance: subclass of class with __eq__ stays unhashable; object subclass hashable
-  { Object* E = make_class("E2", {}, {{"__eq__", F("eq", f_true)}});
+  {
+    Object* E = make_class("E2", {}, {{"__eq__", F("eq", f_true)}});
     Object* E3 = make_class("E3", {E}, {});
-    CHECK(hash(ts, call(ts, E3, nullptr, 0)) == -1); EXPECT_EQ(err(), "TypeError: unhashable type: 'E3'");
-    CHECK(hash(ts, a) != -1); }
+    CHECK(hash(ts, call(ts, E3, nullptr, 0)) == -1);
+    EXPECT_EQ(err(), "TypeError: unhashable type: 'E3'");
+    CHECK(hash(ts, a) != -1);
+  }
   // format / ascii / str
   CHECK(R(format(ts, a, nullptr)).rfind("'<__main__.B2 object", 0) == 0);
-  CHECK(format(ts, a, S("x")) == nullptr); EXPECT_EQ(err(), "TypeError: unsupported format string passed to B2.__format__");
+  CHECK(format(ts, a, S("x")) == nullptr);
+  EXPECT_EQ(err(), "TypeError: unsupported format string passed to B2.__format__");
   EXPECT_EQ(R(ascii(ts, str_from_cstr(ts, "\xc3\xa9\xe1\x88\xb4"))), "''\\xe9\\u1234''");
   // inplace
-  { Object* x = I(3); Object* r = binary_op(ts, x, I(4), 13); EXPECT_EQ(R(r), "7");
-    CHECK(binary_op(ts, x, S("a"), 13) == nullptr); EXPECT_EQ(err(), "TypeError: unsupported operand type(s) for +=: 'int' and 'str'");
+  {
+    Object* x = I(3);
+    Object* r = binary_op(ts, x, I(4), 13);
+    EXPECT_EQ(R(r), "7");
+    CHECK(binary_op(ts, x, S("a"), 13) == nullptr);
+    EXPECT_EQ(err(), "TypeError: unsupported operand type(s) for +=: 'int' and 'str'");
     EXPECT_EQ(R(binary_op(ts, S("a"), S("b"), 0)), "'ab'");
-    CHECK(binary_op(ts, S("a"), I(1), 0) == nullptr); EXPECT_EQ(err(), "TypeError: can only concatenate str (not \"int\") to str"); }
+    CHECK(binary_op(ts, S("a"), I(1), 0) == nullptr);
+    EXPECT_EQ(err(), "TypeError: can only concatenate str (not \"int\") to str");
+  }
   // type attribute precedence: metaclass data descriptor wins
   CHECK(R(get_attr(ts, A, S("__dict__"))).rfind("mappingproxy(", 0) == 0);
   EXPECT_EQ(R(get_item(ts, get_attr(ts, A, S("__dict__")), S("__module__"))), "'__main__'");
@@ -337,10 +488,13 @@ TEST_F(TypesTest, ClassProtocolDetails) {
   CHECK(R(get_attr(ts, &object_type, S("__doc__"))).rfind("'The base class", 0) == 0);
   EXPECT_EQ(R(get_attr(ts, A, S("__doc__"))), "None");
   EXPECT_EQ(R(get_attr(ts, A, S("__qualname__"))), "'A2'");
-  CHECK(set_attr(ts, A, S("__name__"), I(1)) < 0); EXPECT_EQ(err(), "TypeError: can only assign string to A2.__name__, not 'int'");
+  CHECK(set_attr(ts, A, S("__name__"), I(1)) < 0);
+  EXPECT_EQ(err(), "TypeError: can only assign string to A2.__name__, not 'int'");
   CHECK(R(call(ts, get_attr(ts, &object_type, S("__subclasses__")), nullptr, 0)).find("A2") != std::string::npos);
-  CHECK(del_attr(ts, a, S("nope")) < 0); EXPECT_EQ(err(), "AttributeError: 'B2' object has no attribute 'nope'");
-  CHECK(del_attr(ts, A, S("nope")) < 0); EXPECT_EQ(err(), "AttributeError: type object 'A2' has no attribute 'nope'");
+  CHECK(del_attr(ts, a, S("nope")) < 0);
+  EXPECT_EQ(err(), "AttributeError: 'B2' object has no attribute 'nope'");
+  CHECK(del_attr(ts, A, S("nope")) < 0);
+  EXPECT_EQ(err(), "AttributeError: type object 'A2' has no attribute 'nope'");
   // dir
   CHECK(R(call(ts, get_attr(ts, a, S("__dir__")), nullptr, 0)).find("'__class__'") != std::string::npos);
   // is_true / NotImplemented singletons
@@ -350,9 +504,17 @@ TEST_F(TypesTest, ClassProtocolDetails) {
   EXPECT_EQ(R(py_ellipsis()), "Ellipsis");
   EXPECT_EQ(R(call(ts, &none_type, nullptr, 0)), "None");
   // version tags
-  { Type* t = static_cast<Type*>(A); uint32_t v = type_assign_version(ts, t); CHECK(v != 0);
-    Object* Sub = make_class("SubA", {A}, {}); uint32_t vs = type_assign_version(ts, static_cast<Type*>(Sub)); CHECK(vs != 0 && vs != v);
-    CHECK(set_attr(ts, A, S("q"), I(1)) == 0); CHECK(t->version_tag == 0); CHECK(static_cast<Type*>(Sub)->version_tag == 0); }
+  {
+    Type* t = static_cast<Type*>(A);
+    uint32_t v = type_assign_version(ts, t);
+    CHECK(v != 0);
+    Object* Sub = make_class("SubA", {A}, {});
+    uint32_t vs = type_assign_version(ts, static_cast<Type*>(Sub));
+    CHECK(vs != 0 && vs != v);
+    CHECK(set_attr(ts, A, S("q"), I(1)) == 0);
+    CHECK(t->version_tag == 0);
+    CHECK(static_cast<Type*>(Sub)->version_tag == 0);
+  }
 }
 
 TEST_F(TypesTest, InstanceLifetimes) {
