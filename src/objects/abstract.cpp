@@ -132,9 +132,12 @@ Object* ascii(ThreadState* ts, Object* o) {
     for (size_t k = 1; k < n && i + k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(p[i + k]) & 0x3F);
     i += n;
     char buf[16];
-    if (cp <= 0xFF) std::snprintf(buf, sizeof buf, "\\x%02x", cp);
-    else if (cp <= 0xFFFF) std::snprintf(buf, sizeof buf, "\\u%04x", cp);
-    else std::snprintf(buf, sizeof buf, "\\U%08x", cp);
+    if (cp <= 0xFF)
+      std::snprintf(buf, sizeof buf, "\\x%02x", cp);
+    else if (cp <= 0xFFFF)
+      std::snprintf(buf, sizeof buf, "\\u%04x", cp);
+    else
+      std::snprintf(buf, sizeof buf, "\\U%08x", cp);
     out += buf;
   }
   return str_from_utf8(ts, out.data(), out.size());
@@ -212,8 +215,8 @@ int set_attr(ThreadState* ts, Object* o, Object* name, Object* value) {
   }
   SetAttrFn f = o->ob_type->setattro;
   if (!f) {
-    raise_format(ts, &exc::TypeError, "'%s' object has no attributes (%s .%s)", tp_name(o),
-                 value ? "assign to" : "del", utf8_of(ts, name));
+    raise_format(ts, &exc::TypeError, "'%s' object has no attributes (%s .%s)", tp_name(o), value ? "assign to" : "del",
+                 utf8_of(ts, name));
     return -1;
   }
   return f(ts, o, name, value);
@@ -346,7 +349,8 @@ int recursive_isinstance(ThreadState* ts, Object* o, Object* cls) {
     if (is_subtype(o->ob_type, static_cast<Type*>(cls))) return 1;
     Ref c = Ref::steal(lookup_attr(ts, o, ts->id->dunder_class));
     if (!c) return runtime::has_exception(ts) ? -1 : 0;
-    if (c.get() != o->ob_type && is_type_obj(c.get())) return is_subtype(static_cast<Type*>(c.get()), static_cast<Type*>(cls));
+    if (c.get() != o->ob_type && is_type_obj(c.get()))
+      return is_subtype(static_cast<Type*>(c.get()), static_cast<Type*>(cls));
     return 0;
   }
   Ref bases = Ref::steal(lookup_attr(ts, cls, ts->id->dunder_bases));
@@ -531,8 +535,8 @@ Object* ternary_op(ThreadState* ts, Object* a, Object* b, Object* c, TernaryFn T
       Object* x = slotc(ts, a, b, c);
       if (!x || !is_ni(x)) return x;
     }
-    return raise_format(ts, &exc::TypeError, "unsupported operand type(s) for %s: '%s', '%s', '%s'", symbol,
-                        tp_name(a), tp_name(b), tp_name(c));
+    return raise_format(ts, &exc::TypeError, "unsupported operand type(s) for %s: '%s', '%s', '%s'", symbol, tp_name(a),
+                        tp_name(b), tp_name(c));
   }
   return binop_type_error(ts, a, b, symbol);
 }
@@ -607,8 +611,12 @@ Object* number_true_divide(ThreadState* ts, Object* a, Object* b) {
 Object* number_floor_divide(ThreadState* ts, Object* a, Object* b) {
   return binary_op(ts, a, b, &Type::nb_floor_divide, "//");
 }
-Object* number_remainder(ThreadState* ts, Object* a, Object* b) { return binary_op(ts, a, b, &Type::nb_remainder, "%"); }
-Object* number_divmod(ThreadState* ts, Object* a, Object* b) { return binary_op(ts, a, b, &Type::nb_divmod, "divmod()"); }
+Object* number_remainder(ThreadState* ts, Object* a, Object* b) {
+  return binary_op(ts, a, b, &Type::nb_remainder, "%");
+}
+Object* number_divmod(ThreadState* ts, Object* a, Object* b) {
+  return binary_op(ts, a, b, &Type::nb_divmod, "divmod()");
+}
 Object* number_power(ThreadState* ts, Object* a, Object* b, Object* mod) {
   return ternary_op(ts, a, b, mod ? mod : py_none(), &Type::nb_power, "** or pow()");
 }
@@ -633,38 +641,60 @@ enum BinaryOpKind : int {
 
 Object* binary_op(ThreadState* ts, Object* a, Object* b, int oparg) {
   switch (oparg) {
-    case kOp_ADD: return number_add(ts, a, b);
-    case kOp_AND: return number_and(ts, a, b);
-    case kOp_FLOOR_DIVIDE: return number_floor_divide(ts, a, b);
-    case kOp_LSHIFT: return number_lshift(ts, a, b);
-    case kOp_MATRIX_MULTIPLY: return number_matrix_multiply(ts, a, b);
-    case kOp_MULTIPLY: return number_multiply(ts, a, b);
-    case kOp_REMAINDER: return number_remainder(ts, a, b);
-    case kOp_OR: return number_or(ts, a, b);
-    case kOp_POWER: return number_power(ts, a, b, py_none());
-    case kOp_RSHIFT: return number_rshift(ts, a, b);
-    case kOp_SUBTRACT: return number_subtract(ts, a, b);
-    case kOp_TRUE_DIVIDE: return number_true_divide(ts, a, b);
-    case kOp_XOR: return number_xor(ts, a, b);
-    case kOp_INPLACE_ADD: return inplace_add(ts, a, b);
-    case kOp_INPLACE_AND: return inplace_op(ts, a, b, &Type::nb_inplace_and, &Type::nb_and, "&=");
+    case kOp_ADD:
+      return number_add(ts, a, b);
+    case kOp_AND:
+      return number_and(ts, a, b);
+    case kOp_FLOOR_DIVIDE:
+      return number_floor_divide(ts, a, b);
+    case kOp_LSHIFT:
+      return number_lshift(ts, a, b);
+    case kOp_MATRIX_MULTIPLY:
+      return number_matrix_multiply(ts, a, b);
+    case kOp_MULTIPLY:
+      return number_multiply(ts, a, b);
+    case kOp_REMAINDER:
+      return number_remainder(ts, a, b);
+    case kOp_OR:
+      return number_or(ts, a, b);
+    case kOp_POWER:
+      return number_power(ts, a, b, py_none());
+    case kOp_RSHIFT:
+      return number_rshift(ts, a, b);
+    case kOp_SUBTRACT:
+      return number_subtract(ts, a, b);
+    case kOp_TRUE_DIVIDE:
+      return number_true_divide(ts, a, b);
+    case kOp_XOR:
+      return number_xor(ts, a, b);
+    case kOp_INPLACE_ADD:
+      return inplace_add(ts, a, b);
+    case kOp_INPLACE_AND:
+      return inplace_op(ts, a, b, &Type::nb_inplace_and, &Type::nb_and, "&=");
     case kOp_INPLACE_FLOOR_DIVIDE:
       return inplace_op(ts, a, b, &Type::nb_inplace_floor_divide, &Type::nb_floor_divide, "//=");
-    case kOp_INPLACE_LSHIFT: return inplace_op(ts, a, b, &Type::nb_inplace_lshift, &Type::nb_lshift, "<<=");
+    case kOp_INPLACE_LSHIFT:
+      return inplace_op(ts, a, b, &Type::nb_inplace_lshift, &Type::nb_lshift, "<<=");
     case kOp_INPLACE_MATRIX_MULTIPLY:
       return inplace_op(ts, a, b, &Type::nb_inplace_matrix_multiply, &Type::nb_matrix_multiply, "@=");
-    case kOp_INPLACE_MULTIPLY: return inplace_multiply(ts, a, b);
+    case kOp_INPLACE_MULTIPLY:
+      return inplace_multiply(ts, a, b);
     case kOp_INPLACE_REMAINDER:
       return inplace_op(ts, a, b, &Type::nb_inplace_remainder, &Type::nb_remainder, "%=");
-    case kOp_INPLACE_OR: return inplace_op(ts, a, b, &Type::nb_inplace_or, &Type::nb_or, "|=");
-    case kOp_INPLACE_POWER: return inplace_power(ts, a, b);
-    case kOp_INPLACE_RSHIFT: return inplace_op(ts, a, b, &Type::nb_inplace_rshift, &Type::nb_rshift, ">>=");
+    case kOp_INPLACE_OR:
+      return inplace_op(ts, a, b, &Type::nb_inplace_or, &Type::nb_or, "|=");
+    case kOp_INPLACE_POWER:
+      return inplace_power(ts, a, b);
+    case kOp_INPLACE_RSHIFT:
+      return inplace_op(ts, a, b, &Type::nb_inplace_rshift, &Type::nb_rshift, ">>=");
     case kOp_INPLACE_SUBTRACT:
       return inplace_op(ts, a, b, &Type::nb_inplace_subtract, &Type::nb_subtract, "-=");
     case kOp_INPLACE_TRUE_DIVIDE:
       return inplace_op(ts, a, b, &Type::nb_inplace_true_divide, &Type::nb_true_divide, "/=");
-    case kOp_INPLACE_XOR: return inplace_op(ts, a, b, &Type::nb_inplace_xor, &Type::nb_xor, "^=");
-    default: return raise_format(ts, &exc::SystemError, "bad BINARY_OP oparg %d", oparg);
+    case kOp_INPLACE_XOR:
+      return inplace_op(ts, a, b, &Type::nb_inplace_xor, &Type::nb_xor, "^=");
+    default:
+      return raise_format(ts, &exc::SystemError, "bad BINARY_OP oparg %d", oparg);
   }
 }
 

@@ -23,13 +23,13 @@ int check_no_kwargs(ThreadState* ts, const char* name, Object* kwnames) {
 
 int check_nargs(ThreadState* ts, const char* name, size_t nargs, size_t min, size_t max) {
   if (nargs < min) {
-    raise_format(ts, &exc::TypeError, "%s expected %s%zu argument%s, got %zu", name, min == max ? "" : "at least ",
-                 min, min == 1 ? "" : "s", nargs);
+    raise_format(ts, &exc::TypeError, "%s expected %s%zu argument%s, got %zu", name, min == max ? "" : "at least ", min,
+                 min == 1 ? "" : "s", nargs);
     return -1;
   }
   if (nargs > max) {
-    raise_format(ts, &exc::TypeError, "%s expected %s%zu argument%s, got %zu", name, min == max ? "" : "at most ",
-                 max, max == 1 ? "" : "s", nargs);
+    raise_format(ts, &exc::TypeError, "%s expected %s%zu argument%s, got %zu", name, min == max ? "" : "at most ", max,
+                 max == 1 ? "" : "s", nargs);
     return -1;
   }
   return 0;
@@ -39,12 +39,12 @@ namespace {
 
 // The shape of a signature, counted once per call (signatures are tiny).
 struct Shape {
-  size_t posonly = 0;   // positional-only parameters
-  size_t maxpos = 0;    // parameters that may be given by position
-  size_t minpos = 0;    // required positional parameters (a prefix)
-  size_t nnamed = 0;    // parameters other than *args / **kwargs
-  int varpos = -1;      // index of *args
-  int varkw = -1;       // index of **kwargs
+  size_t posonly = 0;  // positional-only parameters
+  size_t maxpos = 0;   // parameters that may be given by position
+  size_t minpos = 0;   // required positional parameters (a prefix)
+  size_t nnamed = 0;   // parameters other than *args / **kwargs
+  int varpos = -1;     // index of *args
+  int varkw = -1;      // index of **kwargs
 };
 
 Shape shape_of(const Signature& sig) {
@@ -82,8 +82,7 @@ int find_param(ThreadState* ts, const Signature& sig, Object* key) {
   if (!name) return -1;
   for (size_t i = 0; i < sig.nparams; ++i) {
     const Param& p = sig.params[i];
-    if (p.kind == ParamKind::PositionalOnly || p.kind == ParamKind::VarPositional ||
-        p.kind == ParamKind::VarKeyword) {
+    if (p.kind == ParamKind::PositionalOnly || p.kind == ParamKind::VarPositional || p.kind == ParamKind::VarKeyword) {
       continue;
     }
     if (std::strlen(p.name) == len && std::memcmp(p.name, name, len) == 0) return static_cast<int>(i);

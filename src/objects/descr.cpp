@@ -113,12 +113,9 @@ Object* wrapper_descr_get_doc(ThreadState* ts, Object* self) {
 }
 
 constexpr GetSetDef method_descr_getsets[] = {
-    {"__doc__", method_descr_get_doc, nullptr, nullptr},
-    {"__qualname__", descr_get_qualname, nullptr, nullptr},
-    {"__text_signature__", no_text_signature, nullptr, nullptr},
-    {"__name__", descr_get_name, nullptr, nullptr},
-    {"__objclass__", descr_get_objclass, nullptr, nullptr},
-    {},
+    {"__doc__", method_descr_get_doc, nullptr, nullptr},         {"__qualname__", descr_get_qualname, nullptr, nullptr},
+    {"__text_signature__", no_text_signature, nullptr, nullptr}, {"__name__", descr_get_name, nullptr, nullptr},
+    {"__objclass__", descr_get_objclass, nullptr, nullptr},      {},
 };
 constexpr GetSetDef member_descr_getsets[] = {
     {"__doc__", member_descr_get_doc, nullptr, nullptr},
@@ -135,12 +132,9 @@ constexpr GetSetDef getset_descr_getsets[] = {
     {},
 };
 constexpr GetSetDef wrapper_descr_getsets[] = {
-    {"__doc__", wrapper_descr_get_doc, nullptr, nullptr},
-    {"__qualname__", descr_get_qualname, nullptr, nullptr},
-    {"__text_signature__", no_text_signature, nullptr, nullptr},
-    {"__name__", descr_get_name, nullptr, nullptr},
-    {"__objclass__", descr_get_objclass, nullptr, nullptr},
-    {},
+    {"__doc__", wrapper_descr_get_doc, nullptr, nullptr},        {"__qualname__", descr_get_qualname, nullptr, nullptr},
+    {"__text_signature__", no_text_signature, nullptr, nullptr}, {"__name__", descr_get_name, nullptr, nullptr},
+    {"__objclass__", descr_get_objclass, nullptr, nullptr},      {},
 };
 
 void init_descr_common(Type& t, const char* name, size_t size, const GetSetDef* getsets) {
@@ -405,8 +399,8 @@ Object* getset_get(ThreadState* ts, Object* self, Object* obj, Object*) {
   if (descr_check(ts, self, obj) < 0) return nullptr;
   const GetSetDef* g = as_getset(self)->d_getset;
   if (!g->get) {
-    return raise_format(ts, &exc::AttributeError, "attribute '%s' of '%s' objects is not readable", descr_name(ts, self),
-                        owner_name(self));
+    return raise_format(ts, &exc::AttributeError, "attribute '%s' of '%s' objects is not readable",
+                        descr_name(ts, self), owner_name(self));
   }
   return g->get(ts, obj);
 }
@@ -674,7 +668,6 @@ constexpr GetSetDef property_getsets[] = {
     {},
 };
 
-
 // ===========================================================================
 // mappingproxy
 // ===========================================================================
@@ -730,9 +723,9 @@ Object* mappingproxy_get(ThreadState* ts, Object* self, Object* const* args, siz
 constexpr MethodDef mappingproxy_methods[] = {
     {"keys", mappingproxy_forward<kKeys>, kMethNoArgs, "D.keys() -> a set-like object providing a view on D's keys"},
     {"values", mappingproxy_forward<kValues>, kMethNoArgs, "D.values() -> an object providing a view on D's values"},
-    {"items", mappingproxy_forward<kItems>, kMethNoArgs, "D.items() -> a set-like object providing a view on D's items"},
-    {"get", mappingproxy_get, kMethFast,
-     "D.get(k[,d]) -> D[k] if k in D, else d.  d defaults to None."},
+    {"items", mappingproxy_forward<kItems>, kMethNoArgs,
+     "D.items() -> a set-like object providing a view on D's items"},
+    {"get", mappingproxy_get, kMethFast, "D.get(k[,d]) -> D[k] if k in D, else d.  d defaults to None."},
     {"copy", mappingproxy_forward<kCopy>, kMethNoArgs, "D.copy() -> a shallow copy of D"},
     {},
 };

@@ -32,9 +32,7 @@ Type builtin_function_type;
 
 namespace {
 
-bool is_module_or_null(Object* self) {
-  return !self || std::strcmp(type_name(self->ob_type), "module") == 0;
-}
+bool is_module_or_null(Object* self) { return !self || std::strcmp(type_name(self->ob_type), "module") == 0; }
 
 // "list.append" for methods, "len" for functions: CPython's message prefix.
 std::string def_qualname(const MethodDef* def, Object* self) {
@@ -45,8 +43,8 @@ std::string def_qualname(const MethodDef* def, Object* self) {
 
 }  // namespace
 
-Object* call_method_def(ThreadState* ts, const MethodDef* def, const char* qualname, Object* self,
-                        Object* const* args, size_t nargs, Object* kwnames) {
+Object* call_method_def(ThreadState* ts, const MethodDef* def, const char* qualname, Object* self, Object* const* args,
+                        size_t nargs, Object* kwnames) {
   uint32_t f = def->flags;
   auto name = [&] { return qualname ? std::string(qualname) : def_qualname(def, self); };
   if (f & (kMethNoArgs | kMethO | kMethFast)) {
@@ -158,7 +156,9 @@ Object* method_new_slot(ThreadState* ts, Type*, Object* const* args, size_t narg
 
 Object* method_get_func(ThreadState*, Object* self) { return new_ref(as_method(self)->im_func); }
 Object* method_get_self(ThreadState*, Object* self) { return new_ref(as_method(self)->im_self); }
-Object* method_get_doc(ThreadState* ts, Object* self) { return get_attr(ts, as_method(self)->im_func, ts->id->dunder_doc); }
+Object* method_get_doc(ThreadState* ts, Object* self) {
+  return get_attr(ts, as_method(self)->im_func, ts->id->dunder_doc);
+}
 
 constexpr GetSetDef method_getsets[] = {
     {"__func__", method_get_func, nullptr, "the function (or other callable) implementing a method"},
@@ -188,8 +188,8 @@ void init_method_type(Type& t) {
 // ===========================================================================
 
 Object* builtin_function_new(ThreadState* ts, const MethodDef* def, Object* self, Object* module) {
-  auto* f = static_cast<BuiltinFunctionObject*>(
-      alloc_object(ts, &builtin_function_type, sizeof(BuiltinFunctionObject)));
+  auto* f =
+      static_cast<BuiltinFunctionObject*>(alloc_object(ts, &builtin_function_type, sizeof(BuiltinFunctionObject)));
   if (!f) return nullptr;
   f->def = def;
   f->self = xnew_ref(self);

@@ -152,10 +152,9 @@ int object_set_class(ThreadState* ts, Object* self, Object* value) {
   };
   Type* la = layout_base(a);
   Type* lb = layout_base(b);
-  bool compatible = builtin_base(a) == builtin_base(b) && a->basicsize == b->basicsize &&
-                    a->itemsize == b->itemsize && a->dictoffset == b->dictoffset &&
-                    a->weaklistoffset == b->weaklistoffset && a->dealloc == b->dealloc &&
-                    (la == lb || (la->base == lb->base && same_slots(la, lb)));
+  bool compatible = builtin_base(a) == builtin_base(b) && a->basicsize == b->basicsize && a->itemsize == b->itemsize &&
+                    a->dictoffset == b->dictoffset && a->weaklistoffset == b->weaklistoffset &&
+                    a->dealloc == b->dealloc && (la == lb || (la->base == lb->base && same_slots(la, lb)));
   if (!compatible) {
     raise_format(ts, &exc::TypeError, "__class__ assignment: '%s' object layout differs from '%s'", type_name(newto),
                  type_name(oldto));
@@ -242,7 +241,8 @@ constexpr MethodDef object_methods[] = {
     {"__init_subclass__", object_init_subclass, kMethNoArgs | kMethClass,
      "This method is called when a class is subclassed.\n\nThe default implementation does nothing. It may be\n"
      "overridden to extend subclasses.\n"},
-    {"__subclasshook__", object_subclasshook, kMethKeywords | kMethClass, "Abstract classes can override this to customize issubclass()."},
+    {"__subclasshook__", object_subclasshook, kMethKeywords | kMethClass,
+     "Abstract classes can override this to customize issubclass()."},
     {"__sizeof__", object_sizeof, kMethNoArgs, "Size of object in memory, in bytes."},
     {"__dir__", object_dir, kMethNoArgs, "Default dir() implementation."},
     {"__reduce_ex__", object_reduce_ex, kMethO, "Helper for pickle."},

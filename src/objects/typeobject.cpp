@@ -10,6 +10,8 @@
 //   * A version tag is only nonzero if the tags of all its MRO entries were
 //     assigned before it; type_modified() clears a type's tag and those of all
 //     its subclasses.
+#include "objects/typeobject.h"
+
 #include <cstring>
 #include <string>
 #include <vector>
@@ -26,7 +28,6 @@
 #include "objects/slots.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
-#include "objects/typeobject.h"
 #include "objects/typeutil.h"
 #include "runtime/errors.h"
 
@@ -283,8 +284,8 @@ Object* c3_mro(ThreadState* ts, Type* t) {
         if (!names.empty()) names += ", ";
         names += type_name(c);
       }
-      return raise_format(ts, &exc::TypeError,
-                          "Cannot create a consistent method resolution\norder (MRO) for bases %s", names.c_str());
+      return raise_format(ts, &exc::TypeError, "Cannot create a consistent method resolution\norder (MRO) for bases %s",
+                          names.c_str());
     }
     result.push_back(candidate);
     for (size_t i = 0; i < seqs.size(); ++i) {
@@ -347,8 +348,7 @@ void inherit_layout(Type* t, const Type* base) {
   if (t->weaklistoffset == 0) t->weaklistoffset = base->weaklistoffset;
   constexpr uint64_t kInherited = kTypeIntSubclass | kTypeListSubclass | kTypeTupleSubclass | kTypeBytesSubclass |
                                   kTypeStrSubclass | kTypeDictSubclass | kTypeBaseExceptionSubclass |
-                                  kTypeTypeSubclass | kTypeHaveGC | kTypeSequence | kTypeMapping |
-                                  kTypeManagedDict;
+                                  kTypeTypeSubclass | kTypeHaveGC | kTypeSequence | kTypeMapping | kTypeManagedDict;
   t->flags |= base->flags & kInherited;
 }
 
@@ -676,7 +676,9 @@ bool is_identifier(ThreadState* ts, Object* s) {
   size_t len = 0;
   const char* p = str_utf8(ts, s, &len);
   if (!p || len == 0) return false;
-  auto ok_start = [](unsigned char c) { return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80; };
+  auto ok_start = [](unsigned char c) {
+    return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+  };
   if (!ok_start(static_cast<unsigned char>(p[0]))) return false;
   for (size_t i = 1; i < len; ++i) {
     unsigned char c = static_cast<unsigned char>(p[i]);
@@ -690,8 +692,7 @@ Object* mangle(ThreadState* ts, Object* class_name, Object* name) {
   size_t len = 0;
   const char* n = str_utf8(ts, name, &len);
   if (!n) return nullptr;
-  if (len < 3 || n[0] != '_' || n[1] != '_' || (n[len - 1] == '_' && n[len - 2] == '_') ||
-      std::memchr(n, '.', len)) {
+  if (len < 3 || n[0] != '_' || n[1] != '_' || (n[len - 1] == '_' && n[len - 2] == '_') || std::memchr(n, '.', len)) {
     return new_ref(name);
   }
   const char* c = str_utf8(ts, class_name, nullptr);
@@ -1174,8 +1175,7 @@ int type_set_name(ThreadState* ts, Object* self, Object* value) {
   Type* t = as_type(self);
   if (check_set_special(ts, t, value, "__name__") < 0) return -1;
   if (!is_str(value)) {
-    raise_format(ts, &exc::TypeError, "can only assign string to %s.__name__, not '%s'", type_name(t),
-                 tp_name(value));
+    raise_format(ts, &exc::TypeError, "can only assign string to %s.__name__, not '%s'", type_name(t), tp_name(value));
     return -1;
   }
   const char* p = str_utf8(ts, value, nullptr);
@@ -1316,8 +1316,9 @@ Object* type_get_flags(ThreadState* ts, Object* self) {
 
 Object* type_get_abstractmethods(ThreadState* ts, Object* self) {
   Type* t = as_type(self);
-  Object* v = t != &type_type ? dict_get_item_borrowed(ts, t->dict, Ref::steal(str_intern_cstr(ts, "__abstractmethods__")).get())
-                              : nullptr;
+  Object* v = t != &type_type
+                  ? dict_get_item_borrowed(ts, t->dict, Ref::steal(str_intern_cstr(ts, "__abstractmethods__")).get())
+                  : nullptr;
   if (!v) {
     if (!runtime::has_exception(ts)) raise(ts, &exc::AttributeError, "__abstractmethods__");
     return nullptr;
@@ -1339,8 +1340,10 @@ int type_set_abstractmethods(ThreadState* ts, Object* self, Object* value) {
     return -1;
   }
   type_modified(t);
-  if (abstract) t->flags |= kTypeAbstract;
-  else t->flags &= ~static_cast<uint64_t>(kTypeAbstract);
+  if (abstract)
+    t->flags |= kTypeAbstract;
+  else
+    t->flags &= ~static_cast<uint64_t>(kTypeAbstract);
   return 0;
 }
 
@@ -1384,7 +1387,9 @@ int type_set_annotations(ThreadState* ts, Object* self, Object* value) {
   return rc;
 }
 
-Object* type_get_weaklistoffset(ThreadState* ts, Object* self) { return int_from_i64(ts, as_type(self)->weaklistoffset); }
+Object* type_get_weaklistoffset(ThreadState* ts, Object* self) {
+  return int_from_i64(ts, as_type(self)->weaklistoffset);
+}
 
 constexpr GetSetDef type_getsets[] = {
     {"__name__", type_get_name, type_set_name, nullptr},
@@ -1485,8 +1490,7 @@ constexpr MethodDef type_methods[] = {
 
 void init_type_type(Type& t) {
   t.name = "type";
-  t.doc =
-      "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type";
+  t.doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type";
   t.basicsize = sizeof(HeapType);
   t.flags = kTypeBaseType | kTypeTypeSubclass;
   // A class's namespace is its "instance dict" (vars(cls), metaclass layout).
