@@ -814,7 +814,7 @@ Object* get_item(ThreadState* ts, Object* o, Object* key) {
       return call(ts, meth.get(), args, 1);
     }
     if (runtime::has_exception(ts)) return nullptr;
-    return raise_format(ts, &exc::TypeError, "type '%s' is not subscriptable", type_name(static_cast<Type*>(o)));
+    return raise_format(ts, &exc::TypeError, "type '%s' is not subscriptable", type_tp_name(static_cast<Type*>(o)));
   }
   return raise_format(ts, &exc::TypeError, "'%s' object is not subscriptable", tp_name(o));
 }

@@ -49,7 +49,7 @@ namespace {
 
 DescrObject* as_descr(Object* o) { return static_cast<DescrObject*>(o); }
 const char* descr_name(ThreadState* ts, Object* d) { return utf8_of(ts, as_descr(d)->d_name); }
-const char* owner_name(Object* d) { return type_name(as_descr(d)->d_type); }
+const char* owner_name(Object* d) { return type_tp_name(as_descr(d)->d_type); }
 
 template <class T>
 T* descr_alloc(ThreadState* ts, Type* descr_type, Type* owner, const char* name) {
@@ -177,7 +177,7 @@ Object* classmethod_descr_get(ThreadState* ts, Object* self, Object* obj, Object
   }
   if (!is_subtype(static_cast<Type*>(type), as_descr(self)->d_type)) {
     return raise_format(ts, &exc::TypeError, "descriptor '%s' requires a subtype of '%s' but received '%s'",
-                        descr_name(ts, self), owner_name(self), type_name(static_cast<Type*>(type)));
+                        descr_name(ts, self), owner_name(self), type_tp_name(static_cast<Type*>(type)));
   }
   return builtin_function_new(ts, as_mdescr(self)->d_method, type, nullptr);
 }

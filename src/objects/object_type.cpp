@@ -42,7 +42,7 @@ Object* object_new(ThreadState* ts, Type* type, Object* const* args, size_t narg
     if (type->new_ != object_new) {
       return raise(ts, &exc::TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
     }
-    if (type->init == object_init) return raise_format(ts, &exc::TypeError, "%s() takes no arguments", type_name(type));
+    if (type->init == object_init) return raise_format(ts, &exc::TypeError, "%s() takes no arguments", type_tp_name(type));
   }
   if (has_flag(type, kTypeAbstract)) {
     // "Can't instantiate abstract class A with abstract methods f, g".
@@ -62,7 +62,7 @@ Object* object_new(ThreadState* ts, Type* type, Object* const* args, size_t narg
       joined += utf8_of(ts, item.get());
     }
     return raise_format(ts, &exc::TypeError, "Can't instantiate abstract class %s with abstract method%s %s",
-                        type_name(type), n > 1 ? "s" : "", joined.c_str());
+                        type_tp_name(type), n > 1 ? "s" : "", joined.c_str());
   }
   return object_generic_new(ts, type, args, nargs, kwnames);
 }
@@ -76,7 +76,7 @@ int object_init(ThreadState* ts, Object* self, Object* const*, size_t nargs, Obj
     }
     if (type->new_ == object_new) {
       raise_format(ts, &exc::TypeError, "%s.__init__() takes exactly one argument (the instance to initialize)",
-                   type_name(type));
+                   type_tp_name(type));
       return -1;
     }
   }
@@ -156,8 +156,8 @@ int object_set_class(ThreadState* ts, Object* self, Object* value) {
                     a->dictoffset == b->dictoffset && a->weaklistoffset == b->weaklistoffset &&
                     a->dealloc == b->dealloc && (la == lb || (la->base == lb->base && same_slots(la, lb)));
   if (!compatible) {
-    raise_format(ts, &exc::TypeError, "__class__ assignment: '%s' object layout differs from '%s'", type_name(newto),
-                 type_name(oldto));
+    raise_format(ts, &exc::TypeError, "__class__ assignment: '%s' object layout differs from '%s'", type_tp_name(newto),
+                 type_tp_name(oldto));
     return -1;
   }
   incref(newto);
@@ -177,7 +177,7 @@ Object* object_format(ThreadState* ts, Object* self, Object* const* args, size_t
   }
   if (str_length(spec) > 0) {
     return raise_format(ts, &exc::TypeError, "unsupported format string passed to %s.__format__",
-                        type_name(self->ob_type));
+                        type_tp_name(self->ob_type));
   }
   return str(ts, self);
 }
@@ -312,7 +312,7 @@ Object* generic_get_attr(ThreadState* ts, Object* o, Object* name) {
   }
   if (get) return get(ts, descr.get(), o, tp);
   if (descr) return descr.release();
-  return raise_format(ts, &exc::AttributeError, "'%s' object has no attribute '%s'", type_name(tp), utf8_of(ts, name));
+  return raise_format(ts, &exc::AttributeError, "'%s' object has no attribute '%s'", type_tp_name(tp), utf8_of(ts, name));
 }
 
 int generic_set_attr(ThreadState* ts, Object* o, Object* name, Object* value) {
@@ -326,10 +326,10 @@ int generic_set_attr(ThreadState* ts, Object* o, Object* name, Object* value) {
   Object** dp = instance_dict_ptr(o);
   if (!dp) {
     if (descr) {
-      raise_format(ts, &exc::AttributeError, "'%s' object attribute '%s' is read-only", type_name(tp),
+      raise_format(ts, &exc::AttributeError, "'%s' object attribute '%s' is read-only", type_tp_name(tp),
                    utf8_of(ts, name));
     } else {
-      raise_format(ts, &exc::AttributeError, "'%s' object has no attribute '%s'", type_name(tp), utf8_of(ts, name));
+      raise_format(ts, &exc::AttributeError, "'%s' object has no attribute '%s'", type_tp_name(tp), utf8_of(ts, name));
     }
     return -1;
   }
@@ -343,7 +343,7 @@ int generic_set_attr(ThreadState* ts, Object* o, Object* name, Object* value) {
   if (!*dp || dict_del_item(ts, *dp, name) < 0) {
     if (*dp && !runtime::exception_matches(ts, &exc::KeyError)) return -1;
     runtime::clear_exception(ts);
-    raise_format(ts, &exc::AttributeError, "'%s' object has no attribute '%s'", type_name(tp), utf8_of(ts, name));
+    raise_format(ts, &exc::AttributeError, "'%s' object has no attribute '%s'", type_tp_name(tp), utf8_of(ts, name));
     return -1;
   }
   return 0;

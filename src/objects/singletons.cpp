@@ -23,7 +23,7 @@ namespace {
 template <Object* Instance>
 Object* singleton_new(ThreadState* ts, Type* type, Object* const*, size_t nargs, Object* kwnames) {
   if (nargs != 0 || kwnames_count(kwnames) != 0) {
-    return runtime::raise_format(ts, &exc::TypeError, "%s takes no arguments", type_name(type));
+    return runtime::raise_format(ts, &exc::TypeError, "%s takes no arguments", type_tp_name(type));
   }
   return Instance;
 }

@@ -132,8 +132,8 @@ Object* super_descr_get(ThreadState* ts, Object* self, Object* obj, Object*) {
 
 Object* super_repr(ThreadState* ts, Object* self) {
   auto* s = as_super(self);
-  const char* tn = s->type ? type_name(s->type) : "NULL";
-  if (s->obj_type) return str_from_format(ts, "<super: <class '%s'>, <%s object>>", tn, type_name(s->obj_type));
+  const char* tn = s->type ? type_tp_name(s->type) : "NULL";
+  if (s->obj_type) return str_from_format(ts, "<super: <class '%s'>, <%s object>>", tn, type_tp_name(s->obj_type));
   return str_from_format(ts, "<super: <class '%s'>, NULL>", tn);
 }
 

@@ -226,7 +226,7 @@ Object* c3_mro(ThreadState* ts, Type* t) {
   for (int64_t i = 0; i < nbases; ++i) {
     for (int64_t j = i + 1; j < nbases; ++j) {
       if (base_items[i] == base_items[j]) {
-        return raise_format(ts, &exc::TypeError, "duplicate base class %s", type_name(as_type(base_items[i])));
+        return raise_format(ts, &exc::TypeError, "duplicate base class %s", type_tp_name(as_type(base_items[i])));
       }
     }
   }
@@ -397,24 +397,24 @@ int add_tables(ThreadState* ts, Type* t) {
 // (`int.__new__(int, 5)`): its first argument is the type to create.
 Object* tp_new_wrapper(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
   Type* type = as_type(self);
-  if (nargs < 1) return raise_format(ts, &exc::TypeError, "%s.__new__(): not enough arguments", type_name(type));
+  if (nargs < 1) return raise_format(ts, &exc::TypeError, "%s.__new__(): not enough arguments", type_tp_name(type));
   Object* sub = args[0];
   if (!is_type(sub)) {
-    return raise_format(ts, &exc::TypeError, "%s.__new__(X): X is not a type object (%s)", type_name(type),
+    return raise_format(ts, &exc::TypeError, "%s.__new__(X): X is not a type object (%s)", type_tp_name(type),
                         tp_name(sub));
   }
   Type* subtype = as_type(sub);
   if (!is_subtype(subtype, type)) {
-    return raise_format(ts, &exc::TypeError, "%s.__new__(%s): %s is not a subtype of %s", type_name(type),
-                        type_name(subtype), type_name(subtype), type_name(type));
+    return raise_format(ts, &exc::TypeError, "%s.__new__(%s): %s is not a subtype of %s", type_tp_name(type),
+                        type_tp_name(subtype), type_tp_name(subtype), type_tp_name(type));
   }
   // The most derived builtin base of subtype must use this very __new__:
   // object.__new__(int) would build an int without int's fields.
   Type* staticbase = subtype;
   while (staticbase && staticbase->new_ == slot_tp_new) staticbase = staticbase->base;
   if (staticbase && staticbase->new_ != type->new_) {
-    return raise_format(ts, &exc::TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", type_name(type),
-                        type_name(subtype), type_name(staticbase));
+    return raise_format(ts, &exc::TypeError, "%s.__new__(%s) is not safe, use %s.__new__()", type_tp_name(type),
+                        type_tp_name(subtype), type_tp_name(staticbase));
   }
   return type->new_(ts, subtype, args + 1, nargs - 1, kwnames);
 }
@@ -470,8 +470,12 @@ int type_ready(ThreadState* ts, Type* t) {
     if (add_slot_wrappers(ts, t) < 0 || add_tables(ts, t) < 0) return -1;
     if (t->new_ && add_tp_new(ts, t) < 0) return -1;
   }
+  // A builtin type directly under object without a __new__ cannot be
+  // instantiated from Python (method-wrapper, types.UnionType, ...).
+  if (!heap && !t->new_ && t->base == &object_type) t->flags |= kTypeDisallowInstantiation;
   // Slots from every base along the MRO (the solid base first).
   for (int64_t i = 1; i < tuple_size(t->mro); ++i) inherit_slots(t, as_type(tuple_items(t->mro)[i]));
+  if (has_flag(t, kTypeDisallowInstantiation)) t->new_ = nullptr;
   if (!heap) {
     // A builtin type that compares but does not hash is unhashable.
     if (!t->hash && t->richcompare) {
@@ -652,7 +656,7 @@ Type* best_base(ThreadState* ts, Object* bases) {
     }
     Type* bt = as_type(b);
     if (!has_flag(bt, kTypeBaseType)) {
-      raise_format(ts, &exc::TypeError, "type '%s' is not an acceptable base type", type_name(bt));
+      raise_format(ts, &exc::TypeError, "type '%s' is not an acceptable base type", type_tp_name(bt));
       return nullptr;
     }
     Type* candidate = solid_base(bt);
@@ -870,7 +874,7 @@ int call_set_names(ThreadState* ts, Type* t) {
       Ref cause = Ref::steal(runtime::fetch_exception(ts));
       std::string key_repr = repr_utf8(ts, key);
       raise_format(ts, &exc::RuntimeError, "Error calling __set_name__ on '%s' instance %s in '%s'", tp_name(value),
-                   key_repr.c_str(), type_name(t));
+                   key_repr.c_str(), type_tp_name(t));
       Ref exc = Ref::steal(runtime::fetch_exception(ts));
       Ref cause_name = Ref::steal(str_intern_cstr(ts, "__cause__"));
       Ref context_name = Ref::steal(str_intern_cstr(ts, "__context__"));
@@ -991,7 +995,7 @@ Object* type_new(ThreadState* ts, Type* meta, Object* name, Object* bases, Objec
   bool add_weak = false;
   if (setup_slots(ts, t, dict.get(), &add_dict, &add_weak) < 0) return nullptr;
   if (t->itemsize != 0 && t->ht_slots && tuple_size(t->ht_slots) > 0 && t->slot_members && t->slot_members[0].name) {
-    return raise_format(ts, &exc::TypeError, "nonempty __slots__ not supported for subtype of '%s'", type_name(base));
+    return raise_format(ts, &exc::TypeError, "nonempty __slots__ not supported for subtype of '%s'", type_tp_name(base));
   }
   if (add_dict) {
     // After variable-size items the offset is not fixed: use the block's end.
@@ -1038,7 +1042,7 @@ Object* type_call(ThreadState* ts, Object* callable, Object* const* args, size_t
     return new_ref(static_cast<Object*>(args[0]->ob_type));
   }
   if (!type->new_) {
-    return raise_format(ts, &exc::TypeError, "cannot create '%s' instances", type_name(type));
+    return raise_format(ts, &exc::TypeError, "cannot create '%s' instances", type_tp_name(type));
   }
   Object* obj = type->new_(ts, type, args, nargs, kwnames);
   if (!obj) return nullptr;
@@ -1102,7 +1106,7 @@ Object* type_getattro(ThreadState* ts, Object* self, Object* name) {
   }
   if (meta_get) return meta_get(ts, meta_attr.get(), self, meta);
   if (meta_attr) return meta_attr.release();
-  return raise_format(ts, &exc::AttributeError, "type object '%s' has no attribute '%s'", type_name(type),
+  return raise_format(ts, &exc::AttributeError, "type object '%s' has no attribute '%s'", type_tp_name(type),
                       utf8_of(ts, name));
 }
 
@@ -1110,7 +1114,7 @@ int type_setattro(ThreadState* ts, Object* self, Object* name, Object* value) {
   Type* type = as_type(self);
   if (!has_flag(type, kTypeHeap) || has_flag(type, kTypeImmutable)) {
     raise_format(ts, &exc::TypeError, "cannot %s '%s' attribute of immutable type '%s'", value ? "set" : "delete",
-                 utf8_of(ts, name), type_name(type));
+                 utf8_of(ts, name), type_tp_name(type));
     return -1;
   }
   if (!is_str(name)) {
@@ -1128,7 +1132,7 @@ int type_setattro(ThreadState* ts, Object* self, Object* name, Object* value) {
   } else if (dict_del_item(ts, type->dict, key.get()) < 0) {
     if (!runtime::exception_matches(ts, &exc::KeyError)) return -1;
     runtime::clear_exception(ts);
-    raise_format(ts, &exc::AttributeError, "type object '%s' has no attribute '%s'", type_name(type),
+    raise_format(ts, &exc::AttributeError, "type object '%s' has no attribute '%s'", type_tp_name(type),
                  utf8_of(ts, name));
     return -1;
   }
@@ -1155,11 +1159,11 @@ Object* type_repr(ThreadState* ts, Object* self) {
 
 int check_set_special(ThreadState* ts, Type* t, Object* value, const char* name) {
   if (!has_flag(t, kTypeHeap) || has_flag(t, kTypeImmutable)) {
-    raise_format(ts, &exc::TypeError, "cannot set '%s' attribute of immutable type '%s'", name, type_name(t));
+    raise_format(ts, &exc::TypeError, "cannot set '%s' attribute of immutable type '%s'", name, type_tp_name(t));
     return -1;
   }
   if (!value) {
-    raise_format(ts, &exc::TypeError, "cannot delete '%s' attribute of immutable type '%s'", name, type_name(t));
+    raise_format(ts, &exc::TypeError, "cannot delete '%s' attribute of immutable type '%s'", name, type_tp_name(t));
     return -1;
   }
   return 0;
@@ -1175,7 +1179,7 @@ int type_set_name(ThreadState* ts, Object* self, Object* value) {
   Type* t = as_type(self);
   if (check_set_special(ts, t, value, "__name__") < 0) return -1;
   if (!is_str(value)) {
-    raise_format(ts, &exc::TypeError, "can only assign string to %s.__name__, not '%s'", type_name(t), tp_name(value));
+    raise_format(ts, &exc::TypeError, "can only assign string to %s.__name__, not '%s'", type_tp_name(t), tp_name(value));
     return -1;
   }
   const char* p = str_utf8(ts, value, nullptr);
@@ -1191,7 +1195,7 @@ int type_set_qualname(ThreadState* ts, Object* self, Object* value) {
   Type* t = as_type(self);
   if (check_set_special(ts, t, value, "__qualname__") < 0) return -1;
   if (!is_str(value)) {
-    raise_format(ts, &exc::TypeError, "can only assign string to %s.__qualname__, not '%s'", type_name(t),
+    raise_format(ts, &exc::TypeError, "can only assign string to %s.__qualname__, not '%s'", type_tp_name(t),
                  tp_name(value));
     return -1;
   }
@@ -1239,17 +1243,17 @@ int type_set_bases(ThreadState* ts, Object* self, Object* value) {
   Type* t = as_type(self);
   if (check_set_special(ts, t, value, "__bases__") < 0) return -1;
   if (!has_flag(value->ob_type, kTypeTupleSubclass)) {
-    raise_format(ts, &exc::TypeError, "can only assign tuple to %s.__bases__, not %s", type_name(t), tp_name(value));
+    raise_format(ts, &exc::TypeError, "can only assign tuple to %s.__bases__, not %s", type_tp_name(t), tp_name(value));
     return -1;
   }
   if (tuple_size(value) == 0) {
-    raise_format(ts, &exc::TypeError, "can only assign non-empty tuple to %s.__bases__, not ()", type_name(t));
+    raise_format(ts, &exc::TypeError, "can only assign non-empty tuple to %s.__bases__, not ()", type_tp_name(t));
     return -1;
   }
   for (int64_t i = 0; i < tuple_size(value); ++i) {
     Object* b = tuple_items(value)[i];
     if (!is_type(b)) {
-      raise_format(ts, &exc::TypeError, "%s.__bases__ must be tuple of classes, not '%s'", type_name(t), tp_name(b));
+      raise_format(ts, &exc::TypeError, "%s.__bases__ must be tuple of classes, not '%s'", type_tp_name(t), tp_name(b));
       return -1;
     }
     if (is_subtype(as_type(b), t)) {
@@ -1353,7 +1357,7 @@ Object* type_get_text_signature(ThreadState*, Object*) { return py_none(); }
 Object* type_get_annotations(ThreadState* ts, Object* self) {
   Type* t = as_type(self);
   if (!has_flag(t, kTypeHeap)) {
-    return raise_format(ts, &exc::AttributeError, "type object '%s' has no attribute '__annotations__'", type_name(t));
+    return raise_format(ts, &exc::AttributeError, "type object '%s' has no attribute '__annotations__'", type_tp_name(t));
   }
   Object* a = dict_get_item_borrowed(ts, t->dict, ts->id->dunder_annotations);
   if (a) {
@@ -1370,7 +1374,7 @@ Object* type_get_annotations(ThreadState* ts, Object* self) {
 int type_set_annotations(ThreadState* ts, Object* self, Object* value) {
   Type* t = as_type(self);
   if (!has_flag(t, kTypeHeap) || has_flag(t, kTypeImmutable)) {
-    raise_format(ts, &exc::TypeError, "cannot set '__annotations__' attribute of immutable type '%s'", type_name(t));
+    raise_format(ts, &exc::TypeError, "cannot set '__annotations__' attribute of immutable type '%s'", type_tp_name(t));
     return -1;
   }
   int rc;
@@ -1488,6 +1492,165 @@ constexpr MethodDef type_methods[] = {
 
 }  // namespace
 
+
+// ===========================================================================
+// types.UnionType: `int | str | None`
+// ===========================================================================
+
+namespace {
+
+struct UnionObject : Object {
+  Object* args = nullptr;  // owned tuple of the member types (None as NoneType)
+};
+
+bool is_generic_alias(const Object* o) { return std::strcmp(type_name(o->ob_type), "GenericAlias") == 0; }
+
+// What may stand on either side of `|` between types.
+bool is_unionable(const Object* o) {
+  return is_none(o) || has_flag(o->ob_type, kTypeTypeSubclass) || o->ob_type == &union_type || is_generic_alias(o);
+}
+
+// Appends the members of `o` (flattening unions) to `out` without duplicates.
+void union_collect(Object* o, std::vector<Object*>& out) {
+  if (o->ob_type == &union_type) {
+    Object* args = static_cast<UnionObject*>(o)->args;
+    for (int64_t i = 0; i < tuple_size(args); ++i) union_collect(tuple_items(args)[i], out);
+    return;
+  }
+  if (is_none(o)) o = &none_type;
+  for (Object* x : out) {
+    if (x == o) return;
+  }
+  out.push_back(o);
+}
+
+Object* union_or(ThreadState* ts, Object* a, Object* b) {
+  if (!is_unionable(a) || !is_unionable(b)) return py_not_implemented();
+  std::vector<Object*> members;
+  union_collect(a, members);
+  union_collect(b, members);
+  if (members.size() == 1) return new_ref(members[0]);
+  Ref args = Ref::steal(tuple_new(ts, members.size()));
+  if (!args) return nullptr;
+  for (size_t i = 0; i < members.size(); ++i) tuple_items(args.get())[i] = new_ref(members[i]);
+  auto* u = static_cast<UnionObject*>(alloc_object(ts, &union_type, sizeof(UnionObject)));
+  if (!u) return nullptr;
+  u->args = args.release();
+  return u;
+}
+
+void union_dealloc(Object* o) {
+  clear_ref(static_cast<UnionObject*>(o)->args);
+  free_object(o);
+}
+
+Object* union_repr(ThreadState* ts, Object* self) {
+  Object* args = static_cast<UnionObject*>(self)->args;
+  std::string out;
+  for (int64_t i = 0; i < tuple_size(args); ++i) {
+    Object* a = tuple_items(args)[i];
+    if (i) out += " | ";
+    if (a == &none_type) {
+      out += "None";
+    } else if (has_flag(a->ob_type, kTypeTypeSubclass)) {
+      Ref mod = Ref::steal(type_module(ts, as_type(a)));
+      if (!mod) runtime::clear_exception(ts);
+      Ref qn = Ref::steal(type_qualname(ts, as_type(a)));
+      if (!qn) return nullptr;
+      if (mod && is_str(mod.get()) && std::strcmp(utf8_of(ts, mod.get()), "builtins") != 0) {
+        out += utf8_of(ts, mod.get());
+        out += '.';
+      }
+      out += utf8_of(ts, qn.get());
+    } else {
+      out += repr_utf8(ts, a);
+    }
+  }
+  return str_from_utf8(ts, out.data(), out.size());
+}
+
+Object* union_richcompare(ThreadState* ts, Object* a, Object* b, CompareOp op) {
+  if (b->ob_type != &union_type || (op != CompareOp::Eq && op != CompareOp::Ne)) return py_not_implemented();
+  // Equal as sets of members.
+  Object* x = static_cast<UnionObject*>(a)->args;
+  Object* y = static_cast<UnionObject*>(b)->args;
+  auto subset = [](Object* p, Object* q) {
+    for (int64_t i = 0; i < tuple_size(p); ++i) {
+      bool found = false;
+      for (int64_t k = 0; k < tuple_size(q) && !found; ++k) found = tuple_items(p)[i] == tuple_items(q)[k];
+      if (!found) return false;
+    }
+    return true;
+  };
+  bool eq = subset(x, y) && subset(y, x);
+  return new_ref(py_bool(op == CompareOp::Eq ? eq : !eq));
+}
+
+int64_t union_hash(ThreadState* ts, Object* self) {
+  // Order-insensitive, like hash(frozenset(args)).
+  Object* args = static_cast<UnionObject*>(self)->args;
+  uint64_t h = 0x345678;
+  for (int64_t i = 0; i < tuple_size(args); ++i) {
+    int64_t e = hash(ts, tuple_items(args)[i]);
+    if (e == -1) return -1;
+    h ^= static_cast<uint64_t>(e) * 0x9E3779B97F4A7C15ull;
+  }
+  auto r = static_cast<int64_t>(h >> 1);
+  return r == -1 ? -2 : r;
+}
+
+// isinstance(x, A | B) is isinstance(x, (A, B)); generic aliases are refused.
+Object* union_check(ThreadState* ts, Object* self, Object* arg, bool subclass) {
+  Object* args = static_cast<UnionObject*>(self)->args;
+  for (int64_t i = 0; i < tuple_size(args); ++i) {
+    if (is_generic_alias(tuple_items(args)[i])) {
+      return raise_format(ts, &exc::TypeError, "%s() argument 2 cannot be a parameterized generic",
+                          subclass ? "issubclass" : "isinstance");
+    }
+  }
+  int r = subclass ? is_subclass(ts, arg, args) : is_instance(ts, arg, args);
+  if (r < 0) return nullptr;
+  return new_ref(py_bool(r));
+}
+Object* union_instancecheck(ThreadState* ts, Object* self, Object* const* args, size_t, Object*) {
+  return union_check(ts, self, args[0], false);
+}
+Object* union_subclasscheck(ThreadState* ts, Object* self, Object* const* args, size_t, Object*) {
+  return union_check(ts, self, args[0], true);
+}
+Object* union_get_args(ThreadState*, Object* self) { return new_ref(static_cast<UnionObject*>(self)->args); }
+Object* union_get_parameters(ThreadState* ts, Object*) { return tuple_new(ts, 0); }
+
+constexpr MethodDef union_methods[] = {
+    {"__instancecheck__", union_instancecheck, kMethO, nullptr},
+    {"__subclasscheck__", union_subclasscheck, kMethO, nullptr},
+    {},
+};
+constexpr GetSetDef union_getsets[] = {
+    {"__args__", union_get_args, nullptr, nullptr},
+    {"__parameters__", union_get_parameters, nullptr, nullptr},
+    {},
+};
+
+}  // namespace
+
+Type union_type;
+
+Object* union_args_borrowed(Object* u) { return static_cast<UnionObject*>(u)->args; }
+
+void init_union_type(Type& t) {
+  t.name = "types.UnionType";
+  t.doc = "Represent a PEP 604 union type\n\nE.g. for int | str";
+  t.basicsize = sizeof(UnionObject);
+  t.dealloc = union_dealloc;
+  t.repr = union_repr;
+  t.richcompare = union_richcompare;
+  t.hash = union_hash;
+  t.nb_or = union_or;
+  t.methods = union_methods;
+  t.getsets = union_getsets;
+}
+
 void init_type_type(Type& t) {
   t.name = "type";
   t.doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type";
@@ -1500,6 +1663,7 @@ void init_type_type(Type& t) {
   t.init = type_init;
   t.getattro = type_getattro;
   t.setattro = type_setattro;
+  t.nb_or = union_or;
   t.repr = type_repr;
   t.dealloc = type_dealloc;
   t.methods = type_methods;

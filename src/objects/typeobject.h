@@ -64,6 +64,10 @@ void object_default_dealloc(Object* o);  // decref the __dict__ / __slots__ of a
 // The __name__ of a type as UTF-8 (valid while the type lives).
 [[nodiscard]] const char* type_name_utf8(ThreadState* ts, Type* t);
 
+// `X | Y` of types: types.UnionType (its __args__ flattened, deduplicated).
+extern Type union_type;
+[[nodiscard]] Object* union_args_borrowed(Object* u);
+
 // super(type, obj) for the zero-argument form resolved by the VM.
 extern Type super_type;
 [[nodiscard]] Object* super_new_with(ThreadState* ts, Type* type, Object* obj);

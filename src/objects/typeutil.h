@@ -17,7 +17,11 @@ namespace spindle::objects {
     __attribute__((format(printf, 2, 3)));
 // The UTF-8 text of a str (borrowed, valid while the str lives); "?" for non-str.
 [[nodiscard]] const char* utf8_of(ThreadState* ts, Object* s);
-// type(o).__name__ as UTF-8.
-[[nodiscard]] inline const char* tp_name(const Object* o) { return type_name(o->ob_type); }
+// A type's name as CPython's messages show it (tp_name): the full name of a
+// builtin type ("collections.deque"), __name__ for classes. type_name() is
+// __name__ (the part after the last dot).
+[[nodiscard]] inline const char* type_tp_name(const Type* t) { return t->name ? t->name : "?"; }
+// type(o)'s tp_name.
+[[nodiscard]] inline const char* tp_name(const Object* o) { return type_tp_name(o->ob_type); }
 
 }  // namespace spindle::objects

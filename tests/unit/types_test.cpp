@@ -539,3 +539,25 @@ TEST_F(TypesTest, InstanceLifetimes) {
   decref(dl);
   CHECK(ts->current_exception == nullptr);
 }
+
+TEST_F(TypesTest, UnionTypes) {
+  Object* A = make_class("UA", {}, {});
+  Ref u = Ref::steal(number_or(ts, &int_type, py_none()));
+  EXPECT_EQ(R(u.get()), "int | None");
+  Ref u2 = Ref::steal(number_or(ts, A, u.get()));
+  EXPECT_EQ(R(u2.get()), "__main__.UA | int | None");
+  EXPECT_EQ(R(get_attr(ts, u2.get(), S("__args__"))), "(<class '__main__.UA'>, <class 'int'>, <class 'NoneType'>)");
+  // int | int is int itself.
+  EXPECT_EQ(number_or(ts, &int_type, &int_type), static_cast<Object*>(&int_type));
+  EXPECT_EQ(is_instance(ts, I(3), u.get()), 1);
+  EXPECT_EQ(is_instance(ts, S("x"), u.get()), 0);
+  EXPECT_EQ(is_instance(ts, py_none(), u.get()), 1);
+  Ref v = Ref::steal(number_or(ts, py_none(), &int_type));
+  EXPECT_EQ(rich_compare_bool(ts, u.get(), v.get(), CompareOp::Eq), 1);
+  EXPECT_EQ(hash(ts, u.get()), hash(ts, v.get()));
+  EXPECT_EQ(number_or(ts, &int_type, I(1)), nullptr);
+  EXPECT_EQ(err(), "TypeError: unsupported operand type(s) for |: 'type' and 'int'");
+  EXPECT_EQ(call(ts, &union_type, nullptr, 0), nullptr);
+  EXPECT_EQ(err(), "TypeError: cannot create 'types.UnionType' instances");
+  EXPECT_EQ(R(get_attr(ts, &union_type, S("__module__"))), "'types'");
+}
