@@ -590,6 +590,9 @@ void type_dealloc(Object* o) {
   if (t->bases && ts) {
     for (int64_t i = 0; i < tuple_size(t->bases); ++i) remove_subclass(ts, as_type(tuple_items(t->bases)[i]), t);
   }
+  Type* base = t->base;
+  t->base = nullptr;
+  xdecref(base);
   clear_ref(t->bases);
   clear_ref(t->mro);
   clear_ref(t->dict);
