@@ -34,4 +34,15 @@ namespace spindle::objects {
 
 inline void leave_recursive_call(ThreadState* ts) { ++ts->py_recursion_remaining; }
 
+// Only the C++ stack: for paths whose depth the Python counter already pays
+// for (a dunder implemented in Python runs in a frame the VM counts), where
+// counting again would halve the recursion CPython allows. 0 / -1.
+[[nodiscard]] inline int check_c_stack(ThreadState* ts, const char* where) {
+  char here;
+  if (ts->c_stack_soft_limit != 0 && reinterpret_cast<uintptr_t>(&here) < ts->c_stack_soft_limit) {
+    return recursion_error(ts, where);
+  }
+  return 0;
+}
+
 }  // namespace spindle::objects

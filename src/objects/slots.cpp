@@ -111,6 +111,7 @@ void* as_void(Fn f) {
 // nullptr without exception).
 Object* call_dunder(ThreadState* ts, Object* self, Object* name, Object* const* args, size_t nargs,
                     Object* kwnames = nullptr, bool missing_ok = false) {
+  if (check_c_stack(ts, " while calling a Python object") < 0) return nullptr;
   Ref func = Ref::borrow(type_lookup_borrowed(self->ob_type, name));
   if (!func) {
     if (missing_ok) return nullptr;
@@ -276,10 +277,7 @@ int64_t slot_hash(ThreadState* ts, Object* self) {
 }
 
 Object* slot_call(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
-  if (enter_recursive_call(ts, " while calling a Python object") < 0) return nullptr;
-  Object* r = call_dunder(ts, self, slot_name(ts, kSd_call), args, nargs, kwnames);
-  leave_recursive_call(ts);
-  return r;
+  return call_dunder(ts, self, slot_name(ts, kSd_call), args, nargs, kwnames);
 }
 
 // __getattribute__, then __getattr__ if that raised AttributeError.
@@ -318,9 +316,8 @@ Object* slot_richcompare(ThreadState* ts, Object* a, Object* b, CompareOp op) {
   static constexpr int kIndex[] = {kSd_lt, kSd_le, kSd_eq, kSd_ne, kSd_gt, kSd_ge};
   Object* name = slot_name(ts, kIndex[static_cast<int>(op)]);
   Object* args[1] = {b};
-  if (enter_recursive_call(ts, " in comparison") < 0) return nullptr;
+  // rich_compare() already counted this level.
   Object* r = call_dunder(ts, a, name, args, 1, nullptr, true);
-  leave_recursive_call(ts);
   if (!r && !runtime::has_exception(ts)) return py_not_implemented();
   return r;
 }
