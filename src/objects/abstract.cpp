@@ -187,7 +187,9 @@ std::string repr_utf8(ThreadState* ts, Object* o) {
 // Attributes
 // ===========================================================================
 
-Object* get_attr(ThreadState* ts, Object* o, Object* name) {
+namespace {
+
+Object* get_attr_impl(ThreadState* ts, Object* o, Object* name) {
   if (!is_str(name)) {
     return raise_format(ts, &exc::TypeError, "attribute name must be string, not '%s'", tp_name(name));
   }
@@ -196,8 +198,32 @@ Object* get_attr(ThreadState* ts, Object* o, Object* name) {
   return f(ts, o, name);
 }
 
+// 3.11 records the failed lookup on the AttributeError (its `name` and
+// `obj`), from which the traceback printer suggests "Did you mean: ...?".
+void set_attribute_error_context(ThreadState* ts, Object* o, Object* name) {
+  if (!runtime::exception_matches(ts, &exc::AttributeError)) return;
+  Object* e = runtime::fetch_exception(ts);
+  Ref obj_name = Ref::steal(str_intern_cstr(ts, "obj"));
+  Ref cur = Ref::steal(get_attr_impl(ts, e, ts->id->name));
+  if (!cur || is_none(cur.get())) {
+    runtime::clear_exception(ts);
+    if (!obj_name || set_attr(ts, e, ts->id->name, name) < 0 || set_attr(ts, e, obj_name.get(), o) < 0) {
+      runtime::clear_exception(ts);
+    }
+  }
+  runtime::restore_exception(ts, e);
+}
+
+}  // namespace
+
+Object* get_attr(ThreadState* ts, Object* o, Object* name) {
+  Object* r = get_attr_impl(ts, o, name);
+  if (!r) set_attribute_error_context(ts, o, name);
+  return r;
+}
+
 Object* lookup_attr(ThreadState* ts, Object* o, Object* name) {
-  Object* r = get_attr(ts, o, name);
+  Object* r = get_attr_impl(ts, o, name);
   if (!r && runtime::exception_matches(ts, &exc::AttributeError)) runtime::clear_exception(ts);
   return r;
 }
