@@ -1235,10 +1235,6 @@ int type_set_doc(ThreadState* ts, Object* self, Object* value) {
 // version tag and the slots in step.
 Object* type_get_dict(ThreadState* ts, Object* self) { return mappingproxy_new(ts, as_type(self)->dict); }
 
-Object* type_get_mro(ThreadState* ts, Object* self) {
-  Type* t = as_type(self);
-  return t->mro ? new_ref(t->mro) : py_none();
-}
 
 Object* type_get_bases(ThreadState* ts, Object* self) { return new_ref(as_type(self)->bases); }
 
@@ -1290,18 +1286,7 @@ int type_set_bases(ThreadState* ts, Object* self, Object* value) {
   return 0;
 }
 
-Object* type_get_base(ThreadState* ts, Object* self) {
-  Type* b = as_type(self)->base;
-  return b ? new_ref(static_cast<Object*>(b)) : py_none();
-}
 
-Object* type_get_basicsize(ThreadState* ts, Object* self) {
-  return int_from_i64(ts, static_cast<int64_t>(as_type(self)->basicsize));
-}
-Object* type_get_itemsize(ThreadState* ts, Object* self) {
-  return int_from_i64(ts, static_cast<int64_t>(as_type(self)->itemsize));
-}
-Object* type_get_dictoffset(ThreadState* ts, Object* self) { return int_from_i64(ts, as_type(self)->dictoffset); }
 Object* type_get_flags(ThreadState* ts, Object* self) {
   // The CPython bits Python code tests: heap type (1<<9), base type (1<<10),
   // abstract (1<<20) and the fast-subclass bits.
@@ -1394,26 +1379,28 @@ int type_set_annotations(ThreadState* ts, Object* self, Object* value) {
   return rc;
 }
 
-Object* type_get_weaklistoffset(ThreadState* ts, Object* self) {
-  return int_from_i64(ts, as_type(self)->weaklistoffset);
-}
+
+// Read-only fields ("readonly attribute" when set, as CPython's members).
+constexpr MemberDef type_members[] = {
+    {"__mro__", MemberKind::Object, offsetof(Type, mro), true, nullptr},
+    {"__base__", MemberKind::ObjectOrNone, offsetof(Type, base), true, nullptr},
+    {"__basicsize__", MemberKind::Int64, offsetof(Type, basicsize), true, nullptr},
+    {"__itemsize__", MemberKind::Int64, offsetof(Type, itemsize), true, nullptr},
+    {"__dictoffset__", MemberKind::Int64, offsetof(Type, dictoffset), true, nullptr},
+    {"__weakrefoffset__", MemberKind::Int64, offsetof(Type, weaklistoffset), true, nullptr},
+    {},
+};
 
 constexpr GetSetDef type_getsets[] = {
     {"__name__", type_get_name, type_set_name, nullptr},
     {"__qualname__", type_get_qualname, type_set_qualname, nullptr},
     {"__bases__", type_get_bases, type_set_bases, nullptr},
-    {"__mro__", type_get_mro, nullptr, nullptr},
     {"__module__", type_get_module, type_set_module, nullptr},
     {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, nullptr},
     {"__dict__", type_get_dict, nullptr, nullptr},
     {"__doc__", type_get_doc, type_set_doc, nullptr},
     {"__text_signature__", type_get_text_signature, nullptr, nullptr},
-    {"__base__", type_get_base, nullptr, nullptr},
-    {"__basicsize__", type_get_basicsize, nullptr, nullptr},
-    {"__itemsize__", type_get_itemsize, nullptr, nullptr},
-    {"__dictoffset__", type_get_dictoffset, nullptr, nullptr},
     {"__flags__", type_get_flags, nullptr, nullptr},
-    {"__weakrefoffset__", type_get_weaklistoffset, nullptr, nullptr},
     {"__annotations__", type_get_annotations, type_set_annotations, nullptr},
     {},
 };
@@ -1671,6 +1658,7 @@ void init_type_type(Type& t) {
   t.dealloc = type_dealloc;
   t.methods = type_methods;
   t.getsets = type_getsets;
+  t.members = type_members;
 }
 
 }  // namespace spindle::objects
