@@ -172,22 +172,18 @@ int parse_args(ThreadState* ts, const Signature& sig, Object* const* args, size_
   }
 
   // Required parameters still missing.
+  // Clinic counts "pos" over all named parameters, keyword-only ones included.
   size_t pos = 0;
   for (size_t i = 0; i < sig.nparams; ++i) {
     const Param& p = sig.params[i];
-    bool positional = p.kind == ParamKind::PositionalOnly || p.kind == ParamKind::PositionalOrKeyword;
-    if (positional) ++pos;
-    if (p.optional || out.slots_[i] != nullptr || p.kind == ParamKind::VarPositional ||
-        p.kind == ParamKind::VarKeyword) {
-      continue;
-    }
+    if (p.kind == ParamKind::VarPositional || p.kind == ParamKind::VarKeyword) continue;
+    ++pos;
+    if (p.optional || out.slots_[i] != nullptr) continue;
     if (p.kind == ParamKind::PositionalOnly) {
       raise_format(ts, &exc::TypeError, "%s() takes %s %zu positional argument%s (%zu given)", fname,
                    s.minpos < s.maxpos ? "at least" : "exactly", s.minpos, s.minpos == 1 ? "" : "s", nargs);
-    } else if (positional) {
-      raise_format(ts, &exc::TypeError, "%s() missing required argument '%s' (pos %zu)", fname, p.name, pos);
     } else {
-      raise_format(ts, &exc::TypeError, "%s() missing required keyword-only argument '%s'", fname, p.name);
+      raise_format(ts, &exc::TypeError, "%s() missing required argument '%s' (pos %zu)", fname, p.name, pos);
     }
     return -1;
   }
