@@ -784,11 +784,7 @@ int64_t as_ssize(ThreadState* ts, Object* o, Type* err_type) {
     raise_format(ts, err_type, "cannot fit '%s' into an index-sized integer", tp_name(o));
     return -1;
   }
-  Ref zero = Ref::steal(int_from_i64(ts, 0));
-  if (!zero) return -1;
-  int neg = rich_compare_bool(ts, idx.get(), zero.get(), CompareOp::Lt);
-  if (neg < 0) return -1;
-  return neg ? INT64_MIN : INT64_MAX;
+  return int_sign(idx.get()) < 0 ? INT64_MIN : INT64_MAX;
 }
 
 // ===========================================================================

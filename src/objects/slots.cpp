@@ -380,11 +380,9 @@ int64_t slot_mp_length(ThreadState* ts, Object* self) {
   int64_t n = int_as_i64(ts, idx.get(), &overflow);
   if (overflow) {
     // A huge negative value is still "< 0" for CPython's check.
-    Ref zero = Ref::steal(int_from_i64(ts, 0));
-    int neg = rich_compare_bool(ts, idx.get(), zero.get(), CompareOp::Lt);
-    if (neg > 0) {
+    if (int_sign(idx.get()) < 0) {
       raise(ts, &exc::ValueError, "__len__() should return >= 0");
-    } else if (neg == 0) {
+    } else {
       raise(ts, &exc::OverflowError, "cannot fit 'int' into an index-sized integer");
     }
     return -1;

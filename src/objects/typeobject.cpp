@@ -44,20 +44,6 @@ Type type_type;
 // Small shared helpers
 // ===========================================================================
 
-Object* str_from_format(ThreadState* ts, const char* fmt, ...) {
-  char buf[512];
-  va_list ap;
-  va_start(ap, fmt);
-  int n = std::vsnprintf(buf, sizeof buf, fmt, ap);
-  va_end(ap);
-  if (n < 0) n = 0;
-  if (static_cast<size_t>(n) < sizeof buf) return str_from_utf8(ts, buf, static_cast<size_t>(n));
-  std::string big(static_cast<size_t>(n) + 1, '\0');
-  va_start(ap, fmt);
-  std::vsnprintf(big.data(), big.size(), fmt, ap);
-  va_end(ap);
-  return str_from_utf8(ts, big.data(), static_cast<size_t>(n));
-}
 
 const char* utf8_of(ThreadState* ts, Object* s) {
   if (!s || !is_str(s)) return "?";

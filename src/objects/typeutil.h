@@ -1,6 +1,6 @@
 // Small helpers shared by the types helper's files (typeobject, slots,
-// object_type, abstract, descr, method, super): building str results from
-// printf formats and raising with object names. Internal to src/objects.
+// object_type, abstract, descr, method, super): names of types for messages
+// and UTF-8 views of names. Internal to src/objects.
 #pragma once
 
 #include <cstdarg>
@@ -8,13 +8,11 @@
 #include <cstdio>
 #include <string>
 
+#include "objects/str.h"  // str_from_format
 #include "objects/type.h"
 
 namespace spindle::objects {
 
-// A new str from a printf-style format (UTF-8).
-[[nodiscard]] Object* str_from_format(ThreadState* ts, const char* fmt, ...)
-    __attribute__((format(printf, 2, 3)));
 // The UTF-8 text of a str (borrowed, valid while the str lives); "?" for non-str.
 [[nodiscard]] const char* utf8_of(ThreadState* ts, Object* s);
 // A type's name as CPython's messages show it (tp_name): the full name of a
