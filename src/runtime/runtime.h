@@ -74,6 +74,8 @@ struct ThreadState {
   uintptr_t c_stack_soft_limit = 0;
 
   std::atomic<uint32_t> eval_breaker{0};
+  // Containers whose repr is being computed on this thread ([...] / {...}).
+  std::vector<Object*> repr_active;
 };
 
 // One entry of the type attribute cache (objects/typeobject.cpp): the result
@@ -93,9 +95,12 @@ struct Interpreter {
   Object* builtins = nullptr;       // the builtins module
   Object* builtins_dict = nullptr;  // its dict
   Object* sys = nullptr;            // the sys module
-  Object* interned = nullptr;       // dict of interned strings (str -> str)
+  Object* interned = nullptr;
+  Object* memory_error = nullptr;   // preallocated MemoryError instance
   int recursion_limit = 1000;
-  uint32_t next_func_version = 1;   // function versions (DESIGN §6); 0 = none
+  int int_max_str_digits = 4300;   // sys.set_int_max_str_digits (0 = no limit)
+  uint32_t next_func_version = 1;  // function versions (DESIGN §6); 0 = none
+  uint32_t next_keys_version = 1;  // dict keys versions (DESIGN §3); 0 = none
   // Interned dunder names of the slot table in objects/slots.cpp, by its
   // index (filled on first use; the table is private to that file).
   std::vector<Object*> slot_dunder_names;

@@ -1,0 +1,27 @@
+// float: an IEEE double; repr is the shortest round-trip form (std::to_chars)
+// laid out as CPython's repr.
+#pragma once
+
+#include <string>
+
+#include "objects/type.h"
+
+namespace spindle::objects {
+
+extern Type float_type;
+
+struct Float : Object {
+  double value = 0.0;
+};
+
+[[nodiscard]] inline bool is_float(const Object* o) { return o->ob_type == &float_type || is_subtype(o->ob_type, &float_type); }
+[[nodiscard]] inline double float_value(const Object* o) { return static_cast<const Float*>(o)->value; }
+[[nodiscard]] Object* float_from_double(ThreadState* ts, double d);
+// float(o) value for floats, ints and objects with __float__/__index__; -1.0 with an exception on failure.
+[[nodiscard]] double float_as_double(ThreadState* ts, Object* o);
+// repr(float) text: 'inf', 'nan', '1e+16', '0.1', '1.0'.
+[[nodiscard]] std::string float_repr_string(double d);
+// CPython's numeric hash of a double (hash(1.0) == hash(1)).
+[[nodiscard]] int64_t hash_double(Object* identity, double d);
+
+}  // namespace spindle::objects

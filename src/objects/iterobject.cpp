@@ -1,0 +1,108 @@
+// Generic iterators: the __getitem__ sequence protocol and iter(f, sentinel).
+#include "objects/iterobject.h"
+
+#include "objects/abstract.h"
+#include "objects/alloc.h"
+#include "objects/int.h"
+#include "runtime/errors.h"
+
+namespace spindle::objects {
+
+Type seq_iterator_type;
+Type callable_iterator_type;
+
+namespace {
+
+struct SeqIter : Object {
+  Object* seq = nullptr;  // nullptr once exhausted
+  int64_t index = 0;
+};
+
+struct CallIter : Object {
+  Object* callable = nullptr;
+  Object* sentinel = nullptr;
+};
+
+Object* self_iter(ThreadState*, Object* o) { return new_ref(o); }
+
+Object* seq_iter_next(ThreadState* ts, Object* o) {
+  auto* it = static_cast<SeqIter*>(o);
+  if (!it->seq) return nullptr;
+  Ref i = Ref::steal(int_from_i64(ts, it->index));
+  if (!i) return nullptr;
+  Object* v = get_item(ts, it->seq, i.get());
+  if (!v) {
+    if (runtime::exception_matches(ts, &exc::IndexError) || runtime::exception_matches(ts, &exc::StopIteration)) {
+      runtime::clear_exception(ts);
+      clear_ref(it->seq);
+    }
+    return nullptr;
+  }
+  ++it->index;
+  return v;
+}
+
+void seq_iter_dealloc(Object* o) {
+  xdecref(static_cast<SeqIter*>(o)->seq);
+  free_object(o);
+}
+
+Object* call_iter_next(ThreadState* ts, Object* o) {
+  auto* it = static_cast<CallIter*>(o);
+  if (!it->callable) return nullptr;
+  Object* v = call(ts, it->callable, nullptr, 0);
+  if (!v) {
+    if (runtime::exception_matches(ts, &exc::StopIteration)) {
+      runtime::clear_exception(ts);
+      clear_ref(it->callable);
+    }
+    return nullptr;
+  }
+  int eq = rich_compare_bool(ts, v, it->sentinel, CompareOp::Eq);
+  if (eq != 0) {
+    decref(v);
+    if (eq > 0) clear_ref(it->callable);
+    return nullptr;
+  }
+  return v;
+}
+
+void call_iter_dealloc(Object* o) {
+  xdecref(static_cast<CallIter*>(o)->callable);
+  xdecref(static_cast<CallIter*>(o)->sentinel);
+  free_object(o);
+}
+
+}  // namespace
+
+Object* seq_iter_new(ThreadState* ts, Object* seq) {
+  auto* it = static_cast<SeqIter*>(alloc_object(ts, &seq_iterator_type, sizeof(SeqIter)));
+  if (it) it->seq = new_ref(seq);
+  return it;
+}
+
+Object* callable_iter_new(ThreadState* ts, Object* callable, Object* sentinel) {
+  auto* it = static_cast<CallIter*>(alloc_object(ts, &callable_iterator_type, sizeof(CallIter)));
+  if (!it) return nullptr;
+  it->callable = new_ref(callable);
+  it->sentinel = new_ref(sentinel);
+  return it;
+}
+
+void init_seq_iterator_type(Type& t) {
+  t.name = "iterator";
+  t.basicsize = sizeof(SeqIter);
+  t.dealloc = seq_iter_dealloc;
+  t.iter = self_iter;
+  t.iternext = seq_iter_next;
+}
+
+void init_callable_iterator_type(Type& t) {
+  t.name = "callable_iterator";
+  t.basicsize = sizeof(CallIter);
+  t.dealloc = call_iter_dealloc;
+  t.iter = self_iter;
+  t.iternext = call_iter_next;
+}
+
+}  // namespace spindle::objects

@@ -1,0 +1,289 @@
+// Traceback objects and CPython 3.11's exception report.
+#include "objects/traceback.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <unistd.h>
+#include <vector>
+
+#include "frontend/diagnostic.h"
+#include "objects/abstract.h"
+#include "objects/alloc.h"
+#include "objects/dict.h"
+#include "objects/exceptions.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/singletons.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/typeobject.h"
+#include "runtime/errors.h"
+#include "unicode/utf8.h"
+#include "vm/code_object.h"
+
+namespace spindle::objects {
+
+Type traceback_type;
+
+int traceback_add(ThreadState* ts, Object* exc, Object* code, Object* frame, int lasti) {
+  auto* tb = static_cast<Traceback*>(alloc_object(ts, &traceback_type, sizeof(Traceback)));
+  if (!tb) return -1;
+  tb->next = xnew_ref(exception_get_traceback_borrowed(exc));
+  tb->frame = xnew_ref(frame);
+  tb->code = new_ref(code);
+  tb->lasti = lasti;
+  tb->lineno = vm::code_line_at(vm::as_code(code), lasti);
+  exception_set_traceback(exc, tb);
+  decref(tb);
+  return 0;
+}
+
+namespace {
+
+void tb_dealloc(Object* o) {
+  auto* tb = static_cast<Traceback*>(o);
+  // Long chains (deep recursion) are freed iteratively.
+  Object* next = tb->next;
+  tb->next = nullptr;
+  xdecref(tb->frame);
+  xdecref(tb->code);
+  free_object(o);
+  while (next && refcount(next) == 1 && next->ob_type == &traceback_type) {
+    auto* n = static_cast<Traceback*>(next);
+    Object* after = n->next;
+    n->next = nullptr;
+    decref(next);
+    next = after;
+  }
+  xdecref(next);
+}
+
+Object* get_next(ThreadState*, Object* o) {
+  Object* n = static_cast<Traceback*>(o)->next;
+  return new_ref(n ? n : py_none());
+}
+Object* get_frame(ThreadState*, Object* o) {
+  Object* f = static_cast<Traceback*>(o)->frame;
+  return new_ref(f ? f : py_none());
+}
+Object* get_lasti(ThreadState* ts, Object* o) { return int_from_i64(ts, static_cast<Traceback*>(o)->lasti * 2); }
+Object* get_lineno(ThreadState* ts, Object* o) {
+  int l = static_cast<Traceback*>(o)->lineno;
+  return l < 0 ? new_ref(py_none()) : int_from_i64(ts, l);
+}
+
+const GetSetDef tb_getsets[] = {
+    {"tb_next", get_next, nullptr},
+    {"tb_frame", get_frame, nullptr},
+    {"tb_lasti", get_lasti, nullptr},
+    {"tb_lineno", get_lineno, nullptr},
+    {},
+};
+
+// ---------------------------------------------------------------------------
+// Formatting
+// ---------------------------------------------------------------------------
+
+// Source lines of files, read on demand while formatting one report.
+class LineCache {
+ public:
+  const std::string* line(const std::string& file, int lineno) {
+    auto it = files_.find(file);
+    if (it == files_.end()) {
+      std::vector<std::string> lines;
+      std::ifstream in(file, std::ios::binary);
+      std::string l;
+      while (in && std::getline(in, l)) {
+        if (!l.empty() && l.back() == '\r') l.pop_back();
+        lines.push_back(l);
+      }
+      it = files_.emplace(file, std::move(lines)).first;
+    }
+    if (lineno < 1 || lineno > static_cast<int>(it->second.size())) return nullptr;
+    return &it->second[static_cast<size_t>(lineno - 1)];
+  }
+
+ private:
+  std::map<std::string, std::vector<std::string>> files_;
+};
+
+size_t chars_in(std::string_view s) { return unicode::count_code_points(s); }
+
+// The caret line under `line` for byte columns [col, end_col), or "" when the
+// carets would span the whole stripped line (CPython omits them then).
+std::string caret_line(const std::string& line, int col, int end_col, bool multiline) {
+  size_t strip = line.find_first_not_of(" \t\f");
+  if (strip == std::string::npos) return "";
+  std::string stripped = line.substr(strip);
+  while (!stripped.empty() && (stripped.back() == ' ' || stripped.back() == '\t' || stripped.back() == '\n'))
+    stripped.pop_back();
+  if (col < 0 || end_col < 0 || static_cast<size_t>(col) > line.size()) return "";
+  size_t start = chars_in(std::string_view(line).substr(0, static_cast<size_t>(col)));
+  size_t end = multiline ? chars_in(std::string_view(line).substr(0, strip)) + chars_in(stripped)
+                         : chars_in(std::string_view(line).substr(0, std::min(line.size(), static_cast<size_t>(end_col))));
+  size_t lead = chars_in(std::string_view(line).substr(0, strip));
+  if (end <= start || end - start >= chars_in(stripped)) return "";
+  return "    " + std::string(start - lead, ' ') + std::string(end - start, '^') + "\n";
+}
+
+void format_frames(Object* tb_obj, LineCache& cache, std::string& out) {
+  std::string last_file, last_name;
+  int last_line = -2;
+  int repeats = 0;
+  auto flush_repeats = [&] {
+    if (repeats > 3) {
+      int more = repeats - 3;
+      out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") + "]\n";
+    }
+  };
+  for (Object* o = tb_obj; o; o = static_cast<Traceback*>(o)->next) {
+    auto* tb = static_cast<Traceback*>(o);
+    auto* code = vm::as_code(tb->code);
+    std::string file(code->co->filename), name(code->co->name);
+    if (file == last_file && name == last_name && tb->lineno == last_line) {
+      if (++repeats > 3) continue;
+    } else {
+      flush_repeats();
+      repeats = 1;
+      last_file = file;
+      last_name = name;
+      last_line = tb->lineno;
+    }
+    out += "  File \"" + file + "\", line " + std::to_string(tb->lineno) + ", in " + name + "\n";
+    const std::string* line = cache.line(file, tb->lineno);
+    if (!line) continue;
+    size_t b = line->find_first_not_of(" \t\f");
+    if (b == std::string::npos) continue;
+    std::string stripped = line->substr(b);
+    while (!stripped.empty() && std::isspace(static_cast<unsigned char>(stripped.back()))) stripped.pop_back();
+    out += "    " + stripped + "\n";
+    vm::Location loc = code->co->location_at(tb->lasti);
+    if (loc.lineno == tb->lineno) out += caret_line(*line, loc.col_offset, loc.end_col_offset, loc.end_lineno != loc.lineno);
+  }
+  flush_repeats();
+}
+
+// "module.Qualname" of an exception type, builtins unqualified.
+std::string exception_type_name(ThreadState* ts, Type* t) {
+  Ref qual = Ref::steal(type_qualname(ts, t));
+  Ref mod = Ref::steal(type_module(ts, t));
+  runtime::clear_exception(ts);
+  std::string q = qual && is_str(qual.get()) ? std::string(str_view(ts, qual.get())) : type_name(t);
+  if (!mod || !is_str(mod.get())) return "<unknown>." + q;
+  std::string m(str_view(ts, mod.get()));
+  if (m == "builtins") return q;
+  return m + "." + q;
+}
+
+void format_single(ThreadState* ts, Object* exc, LineCache& cache, std::string& out) {
+  Object* tb = exception_get_traceback_borrowed(exc);
+  if (tb) {
+    out += "Traceback (most recent call last):\n";
+    format_frames(tb, cache, out);
+  }
+  Type* t = exc->ob_type;
+  if (is_subtype(t, &exc::SyntaxError)) {
+    auto* e = as_exception(exc);
+    frontend::SyntaxErrorInfo info;
+    info.type = exception_type_name(ts, t);
+    Ref msg = Ref::steal(str(ts, e->f1 ? e->f1 : py_none()));
+    runtime::clear_exception(ts);
+    info.msg = msg ? std::string(str_view(ts, msg.get())) : "";
+    if (e->f2 && is_str(e->f2)) info.filename = std::string(str_view(ts, e->f2));
+    else info.filename = "<string>";
+    auto as_int = [](Object* o) { return o && is_int(o) ? static_cast<int>(int_small_value(o)) : 0; };
+    info.lineno = as_int(e->f3);
+    info.offset = as_int(e->f4);
+    info.end_lineno = as_int(e->f6);
+    info.end_offset = as_int(e->f7);
+    if (e->f5 && is_str(e->f5)) {
+      info.text = std::string(str_view(ts, e->f5));
+      info.has_text = true;
+    }
+    if (e->f3 && is_int(e->f3)) {
+      out += frontend::format_syntax_error(info);
+      return;
+    }
+  }
+  std::string name = exception_type_name(ts, t);
+  Ref s = Ref::steal(str(ts, exc));
+  std::string msg;
+  if (!s) {
+    runtime::clear_exception(ts);
+    msg = "<exception str() failed>";
+  } else {
+    msg = std::string(str_view(ts, s.get()));
+  }
+  out += msg.empty() ? name + "\n" : name + ": " + msg + "\n";
+  // __notes__
+  Ref notes_name = Ref::steal(str_intern_cstr(ts, "__notes__"));
+  Ref notes = Ref::steal(lookup_attr(ts, exc, notes_name.get()));
+  runtime::clear_exception(ts);
+  if (notes && is_list(notes.get())) {
+    for (int64_t i = 0; i < list_size(notes.get()); ++i) {
+      Ref n = Ref::steal(str(ts, list_items(notes.get())[i]));
+      runtime::clear_exception(ts);
+      if (n) out += std::string(str_view(ts, n.get())) + "\n";
+    }
+  } else if (notes) {
+    Ref n = Ref::steal(repr(ts, notes.get()));
+    runtime::clear_exception(ts);
+    if (n) out += std::string(str_view(ts, n.get())) + "\n";
+  }
+}
+
+void format_chain(ThreadState* ts, Object* exc, LineCache& cache, std::string& out, std::vector<Object*>& seen) {
+  seen.push_back(exc);
+  auto* e = as_exception(exc);
+  auto unseen = [&](Object* o) { return o && std::find(seen.begin(), seen.end(), o) == seen.end(); };
+  if (e->cause && unseen(e->cause)) {
+    format_chain(ts, e->cause, cache, out, seen);
+    out += "\nThe above exception was the direct cause of the following exception:\n\n";
+  } else if (!e->suppress_context && e->context && unseen(e->context)) {
+    format_chain(ts, e->context, cache, out, seen);
+    out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+  }
+  format_single(ts, exc, cache, out);
+}
+
+}  // namespace
+
+std::string format_exception(ThreadState* ts, Object* exc) {
+  LineCache cache;
+  std::string out;
+  std::vector<Object*> seen;
+  format_chain(ts, exc, cache, out, seen);
+  return out;
+}
+
+void print_exception(ThreadState* ts, Object* exc) {
+  std::string text = format_exception(ts, exc);
+  Object* sys = ts->interp->sys;
+  Ref err = Ref::steal(sys ? lookup_attr(ts, sys, ts->id->stderr) : nullptr);
+  runtime::clear_exception(ts);
+  if (err && !is_none(err.get())) {
+    Ref s = Ref::steal(str_from(ts, text));
+    if (s) {
+      Object* a = s.get();
+      Ref r = Ref::steal(call_method(ts, err.get(), ts->id->write, &a, 1));
+      Ref f = Ref::steal(call_method(ts, err.get(), ts->id->flush, nullptr, 0));
+      if (r) {
+        runtime::clear_exception(ts);
+        return;
+      }
+    }
+    runtime::clear_exception(ts);
+  }
+  ssize_t w = ::write(2, text.data(), text.size());
+  (void)w;
+}
+
+void init_traceback_type(Type& t) {
+  t.name = "traceback";
+  t.basicsize = sizeof(Traceback);
+  t.dealloc = tb_dealloc;
+  t.getsets = tb_getsets;
+}
+
+}  // namespace spindle::objects
