@@ -5,7 +5,8 @@ set(SPINDLE_CASESGEN_DIR ${CMAKE_SOURCE_DIR}/tools/casesgen)
 add_library(spindle-casesgen-lib STATIC
   ${SPINDLE_CASESGEN_DIR}/parser.cpp
   ${SPINDLE_CASESGEN_DIR}/analysis.cpp
-  ${SPINDLE_CASESGEN_DIR}/emit.cpp)
+  ${SPINDLE_CASESGEN_DIR}/emit.cpp
+  ${SPINDLE_CASESGEN_DIR}/emit_tier1.cpp)
 target_include_directories(spindle-casesgen-lib PUBLIC ${SPINDLE_CASESGEN_DIR})
 target_compile_options(spindle-casesgen-lib PRIVATE ${SPINDLE_WARNINGS})
 add_executable(spindle-casesgen ${SPINDLE_CASESGEN_DIR}/main.cpp)
@@ -14,7 +15,9 @@ target_compile_options(spindle-casesgen PRIVATE ${SPINDLE_WARNINGS})
 
 set(SPINDLE_BYTECODES_OUTPUTS
   ${SPINDLE_GEN_DIR}/vm/opcode_ids.h
-  ${SPINDLE_GEN_DIR}/vm/opcode_metadata.h)
+  ${SPINDLE_GEN_DIR}/vm/opcode_metadata.h
+  ${SPINDLE_GEN_DIR}/vm/tier1_cases.inc
+  ${SPINDLE_GEN_DIR}/vm/tier1_targets.inc)
 add_custom_command(
   OUTPUT ${SPINDLE_BYTECODES_OUTPUTS}
   COMMAND spindle-casesgen ${CMAKE_SOURCE_DIR}/src/vm/bytecodes.def ${SPINDLE_GEN_DIR} src/vm/bytecodes.def

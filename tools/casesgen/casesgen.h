@@ -128,5 +128,10 @@ struct Analysis {
 // `display_name` is how the header comment names the input.
 [[nodiscard]] std::map<std::string, std::string> emit_all(const Analysis& a,
                                                           const std::string& display_name);
+// The tier-1 cases (errors: bodies inconsistent with their declared flags)
+// and the two dispatch tables (emit_tier1.cpp).
+[[nodiscard]] std::string emit_tier1_cases(const Analysis& a, const std::string& display_name,
+                                           std::vector<std::string>& errors);
+[[nodiscard]] std::string emit_tier1_targets(const Analysis& a, const std::string& display_name);
 
 }  // namespace spindle::casesgen

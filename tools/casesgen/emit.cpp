@@ -274,6 +274,7 @@ std::map<std::string, std::string> emit_all(const Analysis& a, const std::string
   emit_metadata(meta, a, display_name);
   out["vm/opcode_ids.h"] = ids.str();
   out["vm/opcode_metadata.h"] = meta.str();
+  out["vm/tier1_targets.inc"] = emit_tier1_targets(a, display_name);
   return out;
 }
 

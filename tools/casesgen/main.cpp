@@ -37,7 +37,13 @@ int main(int argc, char** argv) {
     for (const auto& e : errors) std::cerr << e << "\n";
     return 1;
   }
-  for (const auto& [name, text] : emit_all(a, display)) {
+  auto files = emit_all(a, display);
+  files["vm/tier1_cases.inc"] = emit_tier1_cases(a, display, errors);
+  if (!errors.empty()) {
+    for (const auto& e : errors) std::cerr << e << "\n";
+    return 1;
+  }
+  for (const auto& [name, text] : files) {
     fs::path p = outdir / name;
     std::error_code ec;
     fs::create_directories(p.parent_path(), ec);

@@ -1,0 +1,45 @@
+// Python function objects and cells.
+//
+// Function versions (DESIGN §6): MAKE_FUNCTION gives each function a version
+// from the interpreter's counter; assigning __code__, __defaults__,
+// __kwdefaults__ or __closure__ resets it to 0 for good.
+#pragma once
+
+#include "objects/type.h"
+
+namespace spindle::vm {
+
+using objects::Object;
+using objects::ThreadState;
+
+extern objects::Type function_type;
+extern objects::Type cell_type;
+
+struct Function : Object {
+  Object* code = nullptr;      // CodeObj
+  Object* globals = nullptr;   // dict
+  Object* builtins = nullptr;  // dict
+  Object* name = nullptr;
+  Object* qualname = nullptr;
+  Object* defaults = nullptr;    // tuple or nullptr
+  Object* kwdefaults = nullptr;  // dict or nullptr
+  Object* closure = nullptr;     // tuple of cells or nullptr
+  Object* annotations = nullptr;
+  Object* dict = nullptr;
+  Object* module = nullptr;
+  Object* doc = nullptr;
+  uint32_t version = 0;
+};
+
+struct Cell : Object {
+  Object* ref = nullptr;  // nullptr = empty
+};
+
+[[nodiscard]] inline bool is_function(const Object* o) { return o->ob_type == &function_type; }
+[[nodiscard]] Object* function_new(ThreadState* ts, Object* code, Object* globals, Object* qualname);
+[[nodiscard]] Object* cell_new(ThreadState* ts, Object* value);
+// The function's builtins dict for its globals (globals['__builtins__'] or
+// the interpreter's builtins).
+[[nodiscard]] Object* builtins_for_globals(ThreadState* ts, Object* globals);
+
+}  // namespace spindle::vm
