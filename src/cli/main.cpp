@@ -1,12 +1,11 @@
-// The `spindle` command line: CPython's option syntax, Spindle's -X tools.
-//
-// Until the interpreter exists (issue 3) a program is compiled but not run;
-// the front end's observability options (-X ast-dump, -X dis,
-// -X compile-only) work on files, -c strings and stdin.
+// The `spindle` command line: CPython's option syntax and run modes (file,
+// -c, -m, stdin, the interactive prompt), Spindle's -X tools (-X ast-dump,
+// -X dis, -X compile-only).
 //
 // Invariant: every exit path flushes stdout and stderr; exit codes follow
 // CPython (0 ok, 1 uncaught exception incl. SyntaxError, 2 usage errors).
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -26,7 +25,22 @@
 #include "frontend/diagnostic.h"
 #include "frontend/parser.h"
 #include "frontend/source.h"
+#include "modules/import.h"
+#include "modules/modules.h"
+#include "objects/abstract.h"
+#include "objects/dict.h"
+#include "objects/exceptions.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/module.h"
+#include "objects/singletons.h"
+#include "objects/str.h"
+#include "objects/traceback.h"
+#include "runtime/errors.h"
+#include "runtime/runtime.h"
+#include "vm/code_object.h"
 #include "vm/dis.h"
+#include "vm/interpreter.h"
 
 namespace {
 
@@ -55,7 +69,9 @@ constexpr const char* kHelp =
 
 struct Options {
   std::optional<std::string> command;  // -c
+  std::optional<std::string> module;   // -m
   std::optional<std::string> file;     // script path, or "-" for stdin
+  std::vector<std::string> args;       // what follows the program (sys.argv[1:])
   std::vector<std::string> xoptions;
   bool unbuffered = false;
 };
@@ -79,15 +95,23 @@ std::optional<int> parse_args(int argc, char** argv, Options& o) {
     std::string_view a = argv[i];
     if (a == "--help") { std::fputs(kUsage, stdout); std::fputs(kHelp, stdout); return 0; }
     if (a == "--version") { std::puts(kVersion); return 0; }
-    if (a == "-" || a.size() < 2 || a[0] != '-') { o.file = std::string(a); return std::nullopt; }
+    auto rest = [&](int from) {
+      for (int k = from; k < argc; ++k) o.args.emplace_back(argv[k]);
+    };
+    if (a == "-" || a.size() < 2 || a[0] != '-') {
+      o.file = std::string(a);
+      rest(i + 1);
+      return std::nullopt;
+    }
     if (a == "--") {
       if (i + 1 < argc) o.file = argv[i + 1];
+      rest(i + 2);
       return std::nullopt;
     }
     for (size_t j = 1; j < a.size(); j++) {
       char c = a[j];
       switch (c) {
-        case 'c': case 'X': {
+        case 'c': case 'X': case 'm': {
           std::string value;
           if (j + 1 < a.size()) value = std::string(a.substr(j + 1));
           else if (i + 1 < argc) value = argv[++i];
@@ -95,7 +119,8 @@ std::optional<int> parse_args(int argc, char** argv, Options& o) {
             std::fprintf(stderr, "Argument expected for the -%c option\n%sTry `spindle -h' for more information.\n", c, kUsage);
             return 2;
           }
-          if (c == 'c') { o.command = value; return std::nullopt; }
+          if (c == 'c') { o.command = value; rest(i + 1); return std::nullopt; }
+          if (c == 'm') { o.module = value; rest(i + 1); return std::nullopt; }
           o.xoptions.push_back(value);
           j = a.size();
           break;
@@ -172,6 +197,244 @@ int report_syntax_error(const frontend::SyntaxErrorInfo& err) {
   return finish(1);
 }
 
+
+// ---------------------------------------------------------------------------
+// Running programs
+// ---------------------------------------------------------------------------
+
+// SIGINT sets the eval breaker of the main thread; the interpreter raises
+// KeyboardInterrupt at the next RESUME or backward jump.
+void on_sigint(int) {
+  if (runtime::ThreadState* ts = runtime::current_thread_state())
+    ts->eval_breaker.fetch_or(runtime::kSignalsPending, std::memory_order_relaxed);
+}
+
+// The exit status for an uncaught exception (already fetched), printing it
+// as CPython does: SystemExit's code, or the traceback and 1.
+int exit_status_for(runtime::ThreadState* ts, objects::Object* exc) {
+  using namespace objects;
+  if (is_instance_of(exc, &exc::SystemExit)) {
+    Object* code = system_exit_code_borrowed(exc);
+    if (is_none(code)) return 0;
+    if (is_int(code)) {
+      bool ov;
+      int64_t v = int_as_i64(ts, code, &ov);
+      return ov ? -1 : static_cast<int>(v & 0xFF);
+    }
+    Ref s = Ref::steal(str(ts, code));
+    runtime::clear_exception(ts);
+    modules::write_stderr(ts, (s ? std::string(str_view(ts, s.get())) : std::string("")) + "\n");
+    return 1;
+  }
+  modules::flush_std_streams(ts);
+  print_exception(ts, exc);
+  return is_instance_of(exc, &exc::KeyboardInterrupt) ? 130 : 1;
+}
+
+// Runs a code object as __main__. Returns the process exit status.
+int run_main_code(runtime::ThreadState* ts, objects::Object* code, const std::string& file) {
+  using namespace objects;
+  Ref main_mod = Ref::steal(module_new_cstr(ts, "__main__"));
+  if (!main_mod) return 1;
+  Object* d = module_dict_borrowed(main_mod.get());
+  if (dict_set_item(ts, ts->interp->modules, ts->id->dunder_main, main_mod.get()) < 0 ||
+      dict_set_item(ts, d, ts->id->dunder_builtins, ts->interp->builtins) < 0)
+    return 1;
+  if (!file.empty()) {
+    Ref f = Ref::steal(str_from(ts, file));
+    if (!f || dict_set_item(ts, d, ts->id->dunder_file, f.get()) < 0) return 1;
+  }
+  Ref r = Ref::steal(vm::eval_code(ts, code, d, d));
+  if (r) return 0;
+  Object* exc = runtime::fetch_exception(ts);
+  int status = exc ? exit_status_for(ts, exc) : 1;
+  xdecref(exc);
+  return status;
+}
+
+// Ends the process the way CPython does after an uncaught KeyboardInterrupt:
+// by dying of SIGINT, so the shell sees it.
+[[noreturn]] void die_of_sigint(runtime::ThreadState* ts) {
+  modules::flush_std_streams(ts);
+  std::fflush(stdout);
+  std::fflush(stderr);
+  std::signal(SIGINT, SIG_DFL);
+  std::raise(SIGINT);
+  std::_Exit(130);
+}
+
+// The interactive prompt: `>>> ` / `... `, expression results through
+// sys.displayhook, exceptions reported without leaving.
+int run_repl(runtime::ThreadState* ts) {
+  using namespace objects;
+  std::fprintf(stderr, "Python 3.11.7 (Spindle 0.1.0) on linux\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n");
+  Ref main_mod = Ref::steal(module_new_cstr(ts, "__main__"));
+  if (!main_mod) return 1;
+  Object* d = module_dict_borrowed(main_mod.get());
+  if (dict_set_item(ts, ts->interp->modules, ts->id->dunder_main, main_mod.get()) < 0 ||
+      dict_set_item(ts, d, ts->id->dunder_builtins, ts->interp->builtins) < 0)
+    return 1;
+  std::string buffer;
+  for (;;) {
+    modules::flush_std_streams(ts);
+    std::fputs(buffer.empty() ? ">>> " : "... ", stderr);
+    std::fflush(stderr);
+    std::string line;
+    int c;
+    bool got = false;
+    while ((c = std::fgetc(stdin)) != EOF) {
+      got = true;
+      if (c == '\n') break;
+      line += static_cast<char>(c);
+    }
+    if (!got) {
+      if (std::ferror(stdin) && errno == EINTR) {
+        std::clearerr(stdin);
+        std::fputs("\nKeyboardInterrupt\n", stderr);
+        buffer.clear();
+        ts->eval_breaker.store(0);
+        continue;
+      }
+      std::fputs("\n", stderr);
+      return 0;
+    }
+    if (!buffer.empty() && line.empty()) {
+      // An empty line ends a block.
+    } else {
+      buffer += line + "\n";
+      bool opens_block = !line.empty() && line.find_last_not_of(" \t") != std::string::npos &&
+                         line[line.find_last_not_of(" \t")] == ':';
+      bool in_block = buffer.find('\n') != buffer.size() - 1 || opens_block;
+      frontend::SyntaxErrorInfo err;
+      frontend::CompileOptions copts;
+      copts.decoded_text = true;
+      copts.from_file = false;
+      auto co = frontend::compile_source(buffer, "<stdin>", frontend::CompileMode::Single, err, nullptr, copts);
+      bool incomplete = !co && (err.msg.find("was never closed") != std::string::npos ||
+                                err.msg.find("unexpected EOF") != std::string::npos ||
+                                err.msg.find("expected an indented block") != std::string::npos ||
+                                err.msg.find("unterminated triple-quoted") != std::string::npos);
+      if (incomplete || (co && in_block)) continue;
+    }
+    std::string src = buffer;
+    buffer.clear();
+    Ref code = Ref::steal(vm::compile_to_code(ts, src, "<stdin>", "single"));
+    Ref r = Ref::steal(code ? vm::eval_code(ts, code.get(), d, d) : nullptr);
+    if (!r) {
+      Object* exc = runtime::fetch_exception(ts);
+      if (exc && is_instance_of(exc, &exc::SystemExit)) {
+        int status = exit_status_for(ts, exc);
+        decref(exc);
+        return status;
+      }
+      if (exc) {
+        modules::flush_std_streams(ts);
+        print_exception(ts, exc);
+        decref(exc);
+      }
+    }
+  }
+}
+
+// Starts the runtime and configures sys for the program described by `o`.
+runtime::ThreadState* start(runtime::Runtime& rt, const Options& o, const std::string& argv0, const std::string& path0) {
+  runtime::ThreadState* ts = runtime::runtime_start(rt);
+  if (!ts) return nullptr;
+  modules::CommandLine cl;
+  cl.argv.push_back(argv0);
+  for (const auto& a : o.args) cl.argv.push_back(a);
+  cl.path0 = path0;
+  cl.unbuffered = o.unbuffered;
+  if (modules::configure_sys(ts, cl) < 0) return nullptr;
+  std::signal(SIGINT, on_sigint);
+  return ts;
+}
+
+int finish_run(runtime::ThreadState* ts, int status) {
+  runtime::runtime_finish(ts);
+  if (status == 130) die_of_sigint(ts);
+  return status;
+}
+
+int run_program(std::shared_ptr<vm::CodeObject> compiled, const std::string& filename, const Options& o) {
+  runtime::Runtime rt;
+  std::string argv0, path0;
+  if (o.command) {
+    argv0 = "-c";
+  } else if (!o.file) {
+    argv0 = "";
+  } else if (*o.file == "-") {
+    argv0 = "-";
+  } else {
+    argv0 = *o.file;
+    path0 = filename.substr(0, filename.rfind('/'));
+  }
+  runtime::ThreadState* ts = start(rt, o, argv0, path0);
+  if (!ts) return 1;
+  objects::Ref code = objects::Ref::steal(vm::code_new(ts, std::move(compiled)));
+  if (!code) return finish_run(ts, 1);
+  std::string file = o.command || !o.file || *o.file == "-" ? "" : filename;
+  return finish_run(ts, run_main_code(ts, code.get(), file));
+}
+
+// -m MODULE: finds the module along sys.path and runs it as __main__.
+int run_module(const Options& o) {
+  runtime::Runtime rt;
+  std::error_code ec;
+  std::string cwd = std::filesystem::current_path(ec).string();
+  runtime::ThreadState* ts = start(rt, o, *o.module, cwd);
+  if (!ts) return 1;
+  std::string rel = *o.module;
+  for (auto& ch : rel)
+    if (ch == '.') ch = '/';
+  std::string found;
+  objects::Object* path = objects::dict_get_item_str_borrowed(ts, objects::module_dict_borrowed(ts->interp->sys), "path");
+  for (int64_t i = 0; path && i < objects::list_size(path) && found.empty(); ++i) {
+    std::string dir(objects::str_view(ts, objects::list_items(path)[i]));
+    for (const std::string& cand : {dir + "/" + rel + ".py", dir + "/" + rel + "/__main__.py"})
+      if (std::filesystem::is_regular_file(cand, ec)) {
+        found = cand;
+        break;
+      }
+  }
+  if (found.empty()) {
+    std::fprintf(stderr, "%s: No module named %s\n", "spindle", o.module->c_str());
+    return finish_run(ts, 1);
+  }
+  // Parent packages are imported first, as runpy does.
+  size_t dot = o.module->rfind('.');
+  if (dot != std::string::npos) {
+    objects::Ref parent = objects::Ref::steal(modules::import_module(ts, o.module->substr(0, dot)));
+    if (!parent) {
+      objects::Object* exc = runtime::fetch_exception(ts);
+      int status = exit_status_for(ts, exc);
+      objects::xdecref(exc);
+      return finish_run(ts, status);
+    }
+  }
+  std::ifstream in(found, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  objects::Object* argv = objects::dict_get_item_str_borrowed(ts, objects::module_dict_borrowed(ts->interp->sys), "argv");
+  objects::Ref f = objects::Ref::steal(objects::str_from(ts, found));
+  if (argv && f) (void)objects::set_item(ts, argv, objects::Ref::steal(objects::int_from_i64(ts, 0)).get(), f.get());
+  objects::Ref code = objects::Ref::steal(vm::compile_to_code(ts, ss.str(), found, "exec", true));
+  if (!code) {
+    objects::Object* exc = runtime::fetch_exception(ts);
+    int status = exit_status_for(ts, exc);
+    objects::xdecref(exc);
+    return finish_run(ts, status);
+  }
+  return finish_run(ts, run_main_code(ts, code.get(), found));
+}
+
+int run_interactive(const Options& o) {
+  runtime::Runtime rt;
+  runtime::ThreadState* ts = start(rt, o, "", "");
+  if (!ts) return 1;
+  return finish_run(ts, run_repl(ts));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -181,6 +444,9 @@ int main(int argc, char** argv) {
     std::setvbuf(stdout, nullptr, _IONBF, 0);
     std::setvbuf(stderr, nullptr, _IONBF, 0);
   }
+
+  if (o.module) return finish(run_module(o));
+  if (!o.command && !o.file && isatty(fileno(stdin)) && o.xoptions.empty()) return finish(run_interactive(o));
 
   std::string source;
   std::string filename;
@@ -268,9 +534,5 @@ int main(int argc, char** argv) {
   }
   if (has_xoption(o, "compile-only")) return finish(0);
 
-  std::fprintf(stderr,
-               "spindle: %s compiled, but cannot run yet: the interpreter is not built "
-               "(use -X dis, -X ast-dump or -X compile-only)\n",
-               filename.c_str());
-  return finish(2);
+  return finish(run_program(code, filename, o));
 }

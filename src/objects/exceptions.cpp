@@ -688,8 +688,9 @@ int exception_group_match(ThreadState* ts, Object* exc_value, Object* match_type
     *rest = sr ? sr : py_none();
     return 0;
   }
+  // No match: the whole exception is the rest.
   *match = new_ref(py_none());
-  *rest = new_ref(py_none());
+  *rest = new_ref(exc_value);
   return 0;
 }
 
