@@ -89,8 +89,8 @@ Object* generator_from_frame(ThreadState* ts, Frame* frame) {
   runtime::clear_exception(ts);
   g->name = new_ref(code->name);
   g->qualname = qual ? qual : new_ref(code->qualname);
-  // The data-stack block is released by the loop without clearing.
-  std::memset(static_cast<void*>(frame), 0, sizeof(Frame));
+  // The references now belong to the generator: the loop releases the
+  // data-stack block without clearing it (do_return_generator).
   return g;
 }
 
