@@ -1,0 +1,2 @@
+loads = 1
+print("_mod_counter loaded")

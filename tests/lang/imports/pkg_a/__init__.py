@@ -1,0 +1,3 @@
+NAME = "pkg_a"
+def helper(x):
+    return x * 100

@@ -1,0 +1,2 @@
+SUB = "sub"
+value = 7

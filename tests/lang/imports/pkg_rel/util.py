@@ -1,0 +1,3 @@
+NAME = "util"
+def twice(x):
+    return 2 * x

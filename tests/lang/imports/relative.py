@@ -1,0 +1,4 @@
+from pkg_rel import api
+print(api.combined())
+from pkg_rel.inner import tool
+print(tool.describe())

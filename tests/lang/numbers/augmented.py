@@ -1,0 +1,14 @@
+x = 10
+x += 5; print(x)
+x -= 3; print(x)
+x *= 2; print(x)
+x //= 5; print(x)
+x **= 3; print(x)
+x %= 7; print(x)
+x <<= 4; print(x)
+x >>= 2; print(x)
+x |= 9; print(x)
+x &= 6; print(x)
+x ^= 15; print(x)
+y = 7.0
+y /= 2; print(y)

@@ -1,0 +1,3 @@
+class Quiet(Exception): pass
+print("start")
+raise Quiet
