@@ -125,6 +125,7 @@ Object* str_from_utf8(ThreadState* ts, const char* p, size_t n) {
     if (n == 1) return str_from_char(ts, static_cast<unsigned char>(p[0]));
     Str* s = str_alloc(ts, n, 1);
     if (!s) return nullptr;
+    s->ascii = true;
     std::memcpy(str_data(s), p, n);
     return s;
   }

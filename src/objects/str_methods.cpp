@@ -330,8 +330,28 @@ U case_map(const U& s, unicode::CaseKind kind) {
 Object* m_upper(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
   return make(ts, case_map(str_to_u32(self), unicode::CaseKind::Upper));
 }
+// str.lower with the final-sigma rule: a capital sigma preceded by a cased
+// letter (skipping case-ignorables) and not followed by one becomes final.
 Object* m_lower(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
-  return make(ts, case_map(str_to_u32(self), unicode::CaseKind::Lower));
+  U s = str_to_u32(self), out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == 0x3A3) {
+      auto cased_run = [&](long j, int dir) {
+        for (; j >= 0 && j < static_cast<long>(s.size()); j += dir) {
+          if (unicode::is_case_ignorable(s[static_cast<size_t>(j)])) continue;
+          return unicode::is_cased(s[static_cast<size_t>(j)]);
+        }
+        return false;
+      };
+      if (cased_run(static_cast<long>(i) - 1, -1) && !cased_run(static_cast<long>(i) + 1, 1)) {
+        out += static_cast<char32_t>(0x3C2);
+        continue;
+      }
+    }
+    auto m = unicode::case_mapping(unicode::CaseKind::Lower, s[i]);
+    out.append(m.cps, static_cast<size_t>(m.size));
+  }
+  return make(ts, out);
 }
 Object* m_casefold(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
   return make(ts, case_map(str_to_u32(self), unicode::CaseKind::Fold));

@@ -172,7 +172,7 @@ std::string exception_type_name(ThreadState* ts, Type* t) {
   std::string q = qual && is_str(qual.get()) ? std::string(str_view(ts, qual.get())) : type_name(t);
   if (!mod || !is_str(mod.get())) return "<unknown>." + q;
   std::string m(str_view(ts, mod.get()));
-  if (m == "builtins") return q;
+  if (m == "builtins" || m == "__main__") return q;
   return m + "." + q;
 }
 

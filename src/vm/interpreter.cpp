@@ -412,10 +412,7 @@ int unpack_iterable(ThreadState* ts, Object* seq, int before, int after, Object*
     if (extra || runtime::has_exception(ts)) {
       xdecref(extra);
       if (!runtime::has_exception(ts)) {
-        int64_t n = is_tuple(seq) || is_list(seq) || is_dict(seq) ? length(ts, seq) : -1;
-        if (n > 0) raise_format(ts, &exc::ValueError, "too many values to unpack (expected %d, got %lld)", before,
-                                static_cast<long long>(n));
-        else raise_format(ts, &exc::ValueError, "too many values to unpack (expected %d)", before);
+        raise_format(ts, &exc::ValueError, "too many values to unpack (expected %d)", before);
       }
       for (int k = 0; k < before; ++k) decref(top[-1 - k]);
       return -1;
@@ -1058,13 +1055,16 @@ error:
     raise(ts, &exc::SystemError, "error return without exception set");
   }
 exception_unwind : {
-  int offset = static_cast<int>(frame->instr_ptr - code->units);
+  // The handler is looked up at the instruction being executed, not at
+  // frame->instr_ptr: RERAISE restores that to the original raising offset
+  // (for tracebacks) while the handler search continues from RERAISE.
+  int offset = static_cast<int>(next_instr - 1 - code->units);
   Object** base = frame->localsplus + code->nlocalsplus;
   auto handler = code->co->handler_at(offset);
   if (handler) {
     while (stack_pointer > base + handler->depth) xdecref(*--stack_pointer);
     if (handler->lasti) {
-      Object* lasti = int_from_i64(ts, offset);
+      Object* lasti = int_from_i64(ts, static_cast<int>(frame->instr_ptr - code->units));
       if (!lasti) goto error;  // MemoryError replaces the exception
       *stack_pointer++ = lasti;
     }
@@ -1090,6 +1090,7 @@ exception_unwind : {
   ts->current_frame = frame;
   code = frame->code;
   stack_pointer = frame->localsplus + frame->stacktop;
+  next_instr = frame->instr_ptr + 1;
   goto error;
 }
 
