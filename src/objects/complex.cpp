@@ -199,7 +199,12 @@ Object* c_new(ThreadState* ts, Type* type, Object* const* args, size_t nargs, Ob
     }
     if (err) return nullptr;
   }
-  double re = r.real() - i.imag(), imv = r.imag() + i.real();
+  // As CPython: only a complex argument contributes its imaginary part, so
+  // complex(0, -0.0) keeps the negative zero.
+  bool r_complex = av.has(0) && (av[0]->ob_type == &complex_type || is_subtype(av[0]->ob_type, &complex_type) || is_str(av[0]));
+  bool i_complex = av.has(1) && (av[1]->ob_type == &complex_type || is_subtype(av[1]->ob_type, &complex_type));
+  double re = i_complex ? r.real() - i.imag() : r.real();
+  double imv = av.has(1) ? (r_complex ? r.imag() + i.real() : i.real()) : r.imag();
   if (type == &complex_type) return complex_from_doubles(ts, re, imv);
   auto* c = static_cast<Complex*>(type_generic_alloc(ts, type, 0));
   if (c) {

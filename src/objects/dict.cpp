@@ -604,8 +604,8 @@ Object* m_popitem(ThreadState* ts, Object* self, Object* const*, size_t, Object*
 }
 int update_from(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames, const char* name) {
   size_t nkw = kwnames_count(kwnames);
-  if (nargs - nkw > 1) {
-    raise_format(ts, &exc::TypeError, "%s expected at most 1 argument, got %zu", name, nargs - nkw);
+  if (nargs > 1) {
+    raise_format(ts, &exc::TypeError, "%s expected at most 1 argument, got %zu", name, nargs);
     return -1;
   }
   size_t npos = nargs;

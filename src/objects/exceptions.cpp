@@ -56,7 +56,7 @@ int base_init(ThreadState* ts, Object* self, Object* const* args, size_t nargs, 
     raise_format(ts, &exc::TypeError, "%s() takes no keyword arguments", type_name(self->ob_type));
     return -1;
   }
-  Object* t = tuple_from_array(ts, args, nargs - kwnames_count(kwnames));
+  Object* t = tuple_from_array(ts, args, nargs);
   if (!t) return -1;
   set_ref(E(self)->args, t);
   return 0;
@@ -241,7 +241,7 @@ const MemberDef system_exit_members[] = {FIELD("code", f1), {}};
 // --- ImportError ----------------------------------------------------------------
 int import_error_init(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
   size_t nkw = kwnames_count(kwnames);
-  size_t npos = nargs - nkw;
+  size_t npos = nargs;
   Object* name = nullptr;
   Object* path = nullptr;
   for (size_t i = 0; i < nkw; ++i) {
@@ -272,7 +272,7 @@ const MemberDef import_error_members[] = {FIELD("msg", f1), FIELD("name", f2), F
 int keyword_fields_init(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames,
                         const char* cls, const char* k1, const char* k2) {
   size_t nkw = kwnames_count(kwnames);
-  size_t npos = nargs - nkw;
+  size_t npos = nargs;
   for (size_t i = 0; i < nkw; ++i) {
     Object* k = tuple_items(kwnames)[i];
     if (str_equal_cstr(k, k1)) set_ref(E(self)->f1, new_ref(args[npos + i]));
@@ -730,8 +730,15 @@ Object* prep_reraise_star(ThreadState* ts, Object* orig, Object* excs) {
   Object* keep = py_none();
   Ref keep_ref;
   if (list_size(reraised.get()) > 0 && !is_none(orig)) {
+    // Keep the parts of the original whose leaves were re-raised.
+    Ref rleaves = Ref::steal(list_new(ts, 0));
+    if (!rleaves) return nullptr;
+    std::swap(leaves, rleaves);
+    for (int64_t i = 0; i < list_size(reraised.get()); ++i)
+      if (collect(collect, list_items(reraised.get())[i]) < 0) return nullptr;
+    std::swap(leaves, rleaves);
     Object *m, *r;
-    if (split(ts, orig, reraised.get(), MatchKind::Instances, false, &m, &r) < 0) return nullptr;
+    if (split(ts, orig, rleaves.get(), MatchKind::Instances, false, &m, &r) < 0) return nullptr;
     keep_ref = Ref::steal(m);
     if (m) keep = m;
   }

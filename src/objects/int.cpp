@@ -340,7 +340,7 @@ Object* int_floordiv(ThreadState* ts, Object* a, Object* b) {
 
 Object* int_mod(ThreadState* ts, Object* a, Object* b) {
   INT_OPERANDS;
-  if (is_zero(b)) return raise(ts, &exc::ZeroDivisionError, "integer division or modulo by zero");
+  if (is_zero(b)) return raise(ts, &exc::ZeroDivisionError, "integer modulo by zero");
   if (!x->big && !y->big && y->small != -1) {
     int64_t m = x->small % y->small;
     if (m != 0 && ((m < 0) != (y->small < 0))) m += y->small;
@@ -353,6 +353,7 @@ Object* int_mod(ThreadState* ts, Object* a, Object* b) {
 
 Object* int_divmod(ThreadState* ts, Object* a, Object* b) {
   INT_OPERANDS;
+  if (is_zero(b)) return raise(ts, &exc::ZeroDivisionError, "integer division or modulo by zero");
   Ref q = Ref::steal(int_floordiv(ts, a, b));
   if (!q) return nullptr;
   Ref m = Ref::steal(int_mod(ts, a, b));

@@ -184,9 +184,10 @@ bool method_is_overloaded(Type* ta, Type* tb, Object* name) {
 
 // `a op b` where a's or b's class is ours. Which operand is ours is told by
 // comparing their slot with this very function (CPython's SLOT1BINFULL).
+// `self_fn` is the generic function stored in the slot (slot_binop, or
+// slot_power for the ternary nb_power).
 template <size_t Offset, int L, int R>
-Object* slot_binop(ThreadState* ts, Object* a, Object* b) {
-  void* self_fn = as_void(&slot_binop<Offset, L, R>);
+Object* binop_impl(ThreadState* ts, Object* a, Object* b, void* self_fn) {
   Type* ta = a->ob_type;
   Type* tb = b->ob_type;
   bool do_other = ta != tb && slot_at(tb, Offset) == self_fn && type_lookup_borrowed(tb, slot_name(ts, R)) != nullptr;
@@ -217,12 +218,17 @@ Object* slot_binop(ThreadState* ts, Object* a, Object* b) {
   return py_not_implemented();
 }
 
+template <size_t Offset, int L, int R>
+Object* slot_binop(ThreadState* ts, Object* a, Object* b) {
+  return binop_impl<Offset, L, R>(ts, a, b, as_void(&slot_binop<Offset, L, R>));
+}
+
 // pow(a, b, mod): the two-argument form is an ordinary binop; three-argument
 // pow never tries __rpow__.
 template <size_t Offset, int L, int R>
 Object* slot_power(ThreadState* ts, Object* a, Object* b, Object* mod) {
   if (is_none(mod)) {
-    return slot_binop<Offset, L, R>(ts, a, b);
+    return binop_impl<Offset, L, R>(ts, a, b, as_void(&slot_power<Offset, L, R>));
   }
   if (slot_at(a->ob_type, Offset) == as_void(&slot_power<Offset, L, R>)) {
     Object* args[2] = {b, mod};

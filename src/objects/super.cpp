@@ -14,6 +14,9 @@
 #include "objects/typeobject.h"
 #include "objects/typeutil.h"
 #include "runtime/errors.h"
+#include "vm/code_object.h"
+#include "vm/frame.h"
+#include "vm/function.h"
 
 namespace spindle::objects {
 
@@ -83,8 +86,41 @@ int super_fill(ThreadState* ts, SuperObject* s, Type* type, Object* obj) {
 int super_init(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
   if (check_no_kwargs(ts, "super", kwnames) < 0) return -1;
   if (nargs == 0) {
-    // The VM rewrites super() before it gets here; a bare call is an error.
-    raise(ts, &exc::RuntimeError, "super(): no arguments");
+    // Zero-argument super(): the calling frame's first argument and its
+    // __class__ cell (the compiler makes one when a method uses super).
+    vm::Frame* f = ts->current_frame;
+    if (!f || !f->code) {
+      raise(ts, &exc::RuntimeError, "super(): no current frame");
+      return -1;
+    }
+    vm::CodeObj* code = f->code;
+    if (code->co->argcount == 0 && !(code->flags & vm::CO_VARARGS)) {
+      raise(ts, &exc::RuntimeError, "super(): no arguments");
+      return -1;
+    }
+    Object* first = f->localsplus[0];
+    if (first && first->ob_type == &vm::cell_type && (code->co->localsplus_kinds[0] & vm::CO_FAST_CELL))
+      first = static_cast<vm::Cell*>(first)->ref;
+    if (!first) {
+      raise(ts, &exc::RuntimeError, "super(): arg[0] deleted");
+      return -1;
+    }
+    for (int i = 0; i < code->nlocalsplus; ++i) {
+      if (!(code->co->localsplus_kinds[static_cast<size_t>(i)] & vm::CO_FAST_FREE)) continue;
+      if (!str_equal(tuple_items(code->localsplus)[i], ts->id->dunder_class)) continue;
+      Object* cell = f->localsplus[i];
+      Object* cls = cell && cell->ob_type == &vm::cell_type ? static_cast<vm::Cell*>(cell)->ref : nullptr;
+      if (!cls) {
+        raise(ts, &exc::RuntimeError, "super(): empty __class__ cell");
+        return -1;
+      }
+      if (!has_flag(cls->ob_type, kTypeTypeSubclass)) {
+        raise(ts, &exc::RuntimeError, "super(): __class__ is not a type");
+        return -1;
+      }
+      return super_fill(ts, as_super(self), static_cast<Type*>(cls), first);
+    }
+    raise(ts, &exc::RuntimeError, "super(): __class__ cell not found");
     return -1;
   }
   if (check_nargs(ts, "super", nargs, 1, 2) < 0) return -1;

@@ -312,7 +312,14 @@ fail:
 
 // The function's display name for call errors ("f()" / "A.f()").
 std::string callable_name(ThreadState* ts, Object* f) {
-  if (is_function(f)) return std::string(str_view(ts, static_cast<Function*>(f)->qualname)) + "()";
+  if (is_function(f)) {
+    // module.qualname, the module left out for builtins (CPython's _PyObject_FunctionStr).
+    auto* fn = static_cast<Function*>(f);
+    std::string q(str_view(ts, fn->qualname));
+    if (fn->module && is_str(fn->module) && !str_equal_cstr(fn->module, "builtins"))
+      return std::string(str_view(ts, fn->module)) + "." + q + "()";
+    return q + "()";
+  }
   if (f->ob_type == &method_type) return callable_name(ts, static_cast<MethodObject*>(f)->im_func);
   Ref n = Ref::steal(lookup_attr(ts, f, ts->id->dunder_qualname));
   runtime::clear_exception(ts);

@@ -9,5 +9,7 @@ class Evil:
     def __eq__(self, o):
         table.clear()
         return False
-table = {Evil(): 1, Evil(): 2}
+table = {}
+table[Evil()] = 1
+table[Evil()] = 2
 print(len(table) <= 2)
