@@ -14,6 +14,7 @@
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
 #include "runtime/errors.h"
+#include "unicode/unicode_db.h"
 
 namespace spindle::objects {
 
@@ -561,10 +562,33 @@ Object* int_new(ThreadState* ts, Type* type, Object* const* args, size_t nargs, 
   } else {
     Object* x = av[0];
     if (is_str(x)) {
-      size_t n;
-      const char* p = str_utf8(ts, x, &n);
-      if (!p) return nullptr;
-      value = Ref::steal(int_from_string(ts, p, n, 10));
+      // Unicode decimal digits and spaces count as their ASCII forms.
+      std::string ascii;
+      bool mapped = true;
+      for (size_t i = 0; i < str_length(x); ++i) {
+        uint32_t c = str_char_at(x, static_cast<int64_t>(i));
+        int d = c < 128 ? -1 : unicode::decimal_value(c);
+        if (c < 128) ascii += static_cast<char>(c);
+        else if (d >= 0) ascii += static_cast<char>('0' + d);
+        else if (unicode::is_space(c)) ascii += ' ';
+        else mapped = false;
+      }
+      if (mapped) {
+        Ref v = Ref::steal(int_from_string(ts, ascii.data(), ascii.size(), 10));
+        if (!v && runtime::exception_matches(ts, &exc::ValueError)) {
+          runtime::clear_exception(ts);
+          size_t n;
+          const char* p = str_utf8(ts, x, &n);
+          value = Ref::steal(int_from_string(ts, p, n, 10));
+        } else {
+          value = std::move(v);
+        }
+      } else {
+        size_t n;
+        const char* p = str_utf8(ts, x, &n);
+        if (!p) return nullptr;
+        value = Ref::steal(int_from_string(ts, p, n, 10));
+      }
     } else {
       value = Ref::steal(number_long(ts, x));
     }

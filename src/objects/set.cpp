@@ -458,6 +458,17 @@ Object* set_intersection2(ThreadState* ts, Object* a, Object* other, Type* type)
 }
 
 Object* set_difference2(ThreadState* ts, Object* a, Object* other, Type* type) {
+  // A small `other` is removed from a copy (which keeps a's table layout,
+  // hence its iteration order), as CPython does.
+  if (is_anyset(other) && (set_size(a) >> 2) > set_size(other)) {
+    Ref result = Ref::steal(copy_as(ts, a, type));
+    if (!result) return nullptr;
+    size_t pos = 0;
+    Object* k;
+    while (set_next(other, &pos, &k))
+      if (set_discard(ts, result.get(), k) < 0) return nullptr;
+    return result.release();
+  }
   Ref result = Ref::steal(make_set(ts, type));
   if (!result) return nullptr;
   Ref o = Ref::borrow(other);

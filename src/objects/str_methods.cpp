@@ -330,27 +330,32 @@ U case_map(const U& s, unicode::CaseKind kind) {
 Object* m_upper(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
   return make(ts, case_map(str_to_u32(self), unicode::CaseKind::Upper));
 }
-// str.lower with the final-sigma rule: a capital sigma preceded by a cased
+// The final-sigma rule of lowercasing: a capital sigma preceded by a cased
 // letter (skipping case-ignorables) and not followed by one becomes final.
+bool is_final_sigma(const U& s, size_t i) {
+  if (s[i] != 0x3A3) return false;
+  auto cased_run = [&](long j, int dir) {
+    for (; j >= 0 && j < static_cast<long>(s.size()); j += dir) {
+      if (unicode::is_case_ignorable(s[static_cast<size_t>(j)])) continue;
+      return unicode::is_cased(s[static_cast<size_t>(j)]);
+    }
+    return false;
+  };
+  return cased_run(static_cast<long>(i) - 1, -1) && !cased_run(static_cast<long>(i) + 1, 1);
+}
+
+void append_lower(U& out, const U& s, size_t i) {
+  if (is_final_sigma(s, i)) {
+    out += static_cast<char32_t>(0x3C2);
+    return;
+  }
+  auto m = unicode::case_mapping(unicode::CaseKind::Lower, s[i]);
+  out.append(m.cps, static_cast<size_t>(m.size));
+}
+
 Object* m_lower(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
   U s = str_to_u32(self), out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == 0x3A3) {
-      auto cased_run = [&](long j, int dir) {
-        for (; j >= 0 && j < static_cast<long>(s.size()); j += dir) {
-          if (unicode::is_case_ignorable(s[static_cast<size_t>(j)])) continue;
-          return unicode::is_cased(s[static_cast<size_t>(j)]);
-        }
-        return false;
-      };
-      if (cased_run(static_cast<long>(i) - 1, -1) && !cased_run(static_cast<long>(i) + 1, 1)) {
-        out += static_cast<char32_t>(0x3C2);
-        continue;
-      }
-    }
-    auto m = unicode::case_mapping(unicode::CaseKind::Lower, s[i]);
-    out.append(m.cps, static_cast<size_t>(m.size));
-  }
+  for (size_t i = 0; i < s.size(); ++i) append_lower(out, s, i);
   return make(ts, out);
 }
 Object* m_casefold(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
@@ -358,12 +363,17 @@ Object* m_casefold(ThreadState* ts, Object* self, Object* const*, size_t, Object
 }
 Object* m_swapcase(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
   U out;
-  for (char32_t c : str_to_u32(self)) {
+  U s = str_to_u32(self);
+  for (const char32_t& c : s) {
     if (!unicode::is_uppercase(c) && !unicode::is_lowercase(c)) {
       out += c;
       continue;
     }
-    auto kind = unicode::is_uppercase(c) ? unicode::CaseKind::Lower : unicode::CaseKind::Upper;
+    if (unicode::is_uppercase(c)) {
+      append_lower(out, s, static_cast<size_t>(&c - s.data()));
+      continue;
+    }
+    auto kind = unicode::CaseKind::Upper;
     auto m = unicode::case_mapping(kind, c);
     out.append(m.cps, static_cast<size_t>(m.size));
   }
@@ -380,9 +390,14 @@ Object* m_capitalize(ThreadState* ts, Object* self, Object* const*, size_t, Obje
 Object* m_title(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
   U s = str_to_u32(self), out;
   bool prev_cased = false;
-  for (char32_t c : s) {
-    auto m = unicode::case_mapping(prev_cased ? unicode::CaseKind::Lower : unicode::CaseKind::Title, c);
-    out.append(m.cps, static_cast<size_t>(m.size));
+  for (size_t i = 0; i < s.size(); ++i) {
+    char32_t c = s[i];
+    if (prev_cased) {
+      append_lower(out, s, i);
+    } else {
+      auto m = unicode::case_mapping(unicode::CaseKind::Title, c);
+      out.append(m.cps, static_cast<size_t>(m.size));
+    }
     prev_cased = unicode::is_cased(c);
   }
   return make(ts, out);
@@ -1031,7 +1046,10 @@ Object* do_format(ThreadState* ts, const U& fmt, Object* const* args, size_t nar
       else if (fmt[j] == '}') --level;
       if (level) ++j;
     }
-    if (j >= fmt.size()) return raise(ts, &exc::ValueError, "expected '}' before end of string");
+    if (j >= fmt.size()) {
+      return raise(ts, &exc::ValueError, i + 1 >= fmt.size() ? "Single '{' encountered in format string"
+                                                              : "expected '}' before end of string");
+    }
     U inner = fmt.substr(i + 1, j - i - 1);
     i = j;
     // field_name [!conversion] [:spec]
