@@ -99,7 +99,7 @@ int int_sign(Object* o) {
 
 int64_t int_as_i64(ThreadState*, Object* o, bool* overflow) {
   auto* i = static_cast<Int*>(o);
-  *overflow = i->big != nullptr;
+  if (overflow) *overflow = i->big != nullptr;
   return i->big ? -1 : i->small;
 }
 

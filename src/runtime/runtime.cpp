@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 
 #include "modules/modules.h"
 #include "objects/abstract.h"
@@ -68,7 +69,7 @@ void set_stack_limit(ThreadState* ts) {
   ts->c_stack_soft_limit = size > margin ? sp - (size - margin) : sp - size / 2;
 }
 
-int ready_all_types(ThreadState* ts) {
+int ready_all_types_once(ThreadState* ts) {
   using objects::type_ready;
   // Every type's slots are filled before any is readied: readying one type
   // creates objects (dicts, strs, tuples, descriptors) of the others.
@@ -89,6 +90,15 @@ int ready_all_types(ThreadState* ts) {
 #include "vm/vm_types.def"
 #undef VM_TYPE
   return objects::init_exception_types(ts);
+}
+
+// The builtin types are process-wide immutable objects: they are readied by
+// the first runtime started in the process and shared by every later one.
+int ready_all_types(ThreadState* ts) {
+  static std::once_flag once;  // process-wide, written once
+  static int result = 0;
+  std::call_once(once, [&] { result = ready_all_types_once(ts); });
+  return result;
 }
 
 void report_startup_failure(ThreadState* ts) {

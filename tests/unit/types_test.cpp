@@ -468,7 +468,8 @@ TEST_F(TypesTest, ClassProtocolDetails) {
   CHECK(R(format(ts, a, nullptr)).rfind("'<__main__.B2 object", 0) == 0);
   CHECK(format(ts, a, S("x")) == nullptr);
   EXPECT_EQ(err(), "TypeError: unsupported format string passed to B2.__format__");
-  EXPECT_EQ(R(ascii(ts, str_from_cstr(ts, "\xc3\xa9\xe1\x88\xb4"))), "''\\xe9\\u1234''");
+  // repr(ascii('é\u1234')) as python3 prints it.
+  EXPECT_EQ(R(ascii(ts, str_from_cstr(ts, "\xc3\xa9\xe1\x88\xb4"))), "\"'\\\\xe9\\\\u1234'\"");
   // inplace
   {
     Object* x = I(3);
