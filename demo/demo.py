@@ -1,12 +1,15 @@
-"""Spindle's demo: a little of everything the front end handles."""
+"""Spindle's demo: n queens with closures, frozensets, generators, a class
+with __match_args__, structural pattern matching and f-strings."""
 
-from dataclasses import dataclass
 
-
-@dataclass
 class Queen:
-    row: int
-    col: int
+    __match_args__ = ("row", "col")
+
+    def __init__(self, row: int, col: int):
+        self.row, self.col = row, col
+
+    def __repr__(self):
+        return f"Queen({self.row}, {self.col})"
 
 
 def solve(n: int) -> list[list[int]]:
@@ -39,9 +42,14 @@ def describe(value):
     return "?"
 
 
+def boards(limit):
+    """Yields (size, solutions) for growing board sizes."""
+    for size in range(1, limit + 1):
+        yield size, solve(size)
+
+
 if __name__ == "__main__":
-    for size in range(1, 9):
-        found = solve(size)
+    for size, found in boards(8):
         print(f"{size:>2} queens: {len(found):>3} solutions", end="; ")
         queens = [Queen(r, c) for r, c in enumerate(found[0])] if found else []
         print(describe(queens))

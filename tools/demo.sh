@@ -4,5 +4,5 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/tools/build.sh" >/dev/null
 cd "$root/demo"
-echo "== spindle -X dis demo.py"
-"$root/build/spindle" -X dis demo.py
+echo "== spindle demo.py"
+"$root/build/spindle" demo.py

@@ -18,6 +18,9 @@
 
 namespace spindle::objects {
 
+// types.GenericAlias for list[int] etc. (genericalias.cpp).
+Object* class_getitem(ThreadState* ts, Object* cls, Object* const* args, size_t nargs, Object* kwnames);
+
 using runtime::raise;
 using runtime::raise_format;
 
@@ -671,6 +674,7 @@ const MethodDef dict_methods[] = {
     {"__contains__", m_contains, kMethO},
     {"__getitem__", m_getitem, kMethO},
     {"__reversed__", m_reversed, kMethNoArgs},
+    {"__class_getitem__", class_getitem, kMethO | kMethClass},
     {},
 };
 

@@ -20,6 +20,9 @@
 
 namespace spindle::objects {
 
+// types.GenericAlias for list[int] etc. (genericalias.cpp).
+Object* class_getitem(ThreadState* ts, Object* cls, Object* const* args, size_t nargs, Object* kwnames);
+
 using runtime::raise;
 using runtime::raise_format;
 
@@ -609,6 +612,7 @@ const MethodDef list_methods[] = {
     {"clear", m_clear, kMethNoArgs},
     {"sort", m_sort, kMethKeywords},
     {"__reversed__", m_reversed, kMethNoArgs},
+    {"__class_getitem__", class_getitem, kMethO | kMethClass},
     {},
 };
 

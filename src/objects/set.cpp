@@ -17,6 +17,9 @@
 
 namespace spindle::objects {
 
+// types.GenericAlias for list[int] etc. (genericalias.cpp).
+Object* class_getitem(ThreadState* ts, Object* cls, Object* const* args, size_t nargs, Object* kwnames);
+
 using runtime::raise;
 using runtime::raise_format;
 
@@ -701,6 +704,7 @@ const MethodDef set_methods[] = {
     {"issuperset", m_issuperset, kMethO},
     {"isdisjoint", m_isdisjoint, kMethO},
     {"__contains__", m_contains, kMethO},
+    {"__class_getitem__", class_getitem, kMethO | kMethClass},
     {},
 };
 
@@ -714,6 +718,7 @@ const MethodDef frozenset_methods[] = {
     {"issuperset", m_issuperset, kMethO},
     {"isdisjoint", m_isdisjoint, kMethO},
     {"__contains__", m_contains, kMethO},
+    {"__class_getitem__", class_getitem, kMethO | kMethClass},
     {},
 };
 

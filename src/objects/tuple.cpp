@@ -18,6 +18,9 @@
 
 namespace spindle::objects {
 
+// types.GenericAlias for list[int] etc. (genericalias.cpp).
+Object* class_getitem(ThreadState* ts, Object* cls, Object* const* args, size_t nargs, Object* kwnames);
+
 using runtime::raise;
 using runtime::raise_format;
 
@@ -280,6 +283,7 @@ Object* tuple_count(ThreadState* ts, Object* self, Object* const* args, size_t, 
 const MethodDef tuple_methods[] = {
     {"index", tuple_index, kMethFast},
     {"count", tuple_count, kMethO},
+    {"__class_getitem__", class_getitem, kMethO | kMethClass},
     {},
 };
 
