@@ -302,9 +302,13 @@ int run_repl(runtime::ThreadState* ts) {
       // An empty line ends a block.
     } else {
       buffer += line + "\n";
-      bool opens_block = !line.empty() && line.find_last_not_of(" \t") != std::string::npos &&
-                         line[line.find_last_not_of(" \t")] == ':';
-      bool in_block = buffer.find('\n') != buffer.size() - 1 || opens_block;
+      // A compound statement (its first line ends with ':' or is a
+      // decorator) runs only after an empty line; anything else as soon as
+      // it compiles.
+      std::string first = buffer.substr(0, buffer.find('\n'));
+      size_t last = first.find_last_not_of(" \t");
+      bool in_block = (last != std::string::npos && first[last] == ':') ||
+                      (first.find_first_not_of(" \t") != std::string::npos && first[first.find_first_not_of(" \t")] == '@');
       frontend::SyntaxErrorInfo err;
       frontend::CompileOptions copts;
       copts.decoded_text = true;

@@ -68,7 +68,10 @@ bool Parser::statement_newline(Seq<ast::stmt*>& out) {
   RULE_ENTER(false);
   int start = mark_;
   if (ast::stmt* s = compound_stmt()) {
-    if (expect(T_NEWLINE)) {
+    // In single (interactive) mode the end of input counts as the NEWLINE
+    // that ends a compound statement, as CPython's parser turns the first
+    // ENDMARKER into a NEWLINE.
+    if (expect(T_NEWLINE) || check(T_ENDMARKER)) {
       out = single(s);
       return true;
     }
