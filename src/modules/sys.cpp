@@ -26,6 +26,8 @@
 #include "objects/traceback.h"
 #include "objects/tuple.h"
 #include "runtime/errors.h"
+#include "vm/frame.h"
+#include "vm/frameobject.h"
 
 namespace spindle::objects {
 Type text_stream_type;
@@ -300,8 +302,14 @@ Object* sys_excepthook(ThreadState* ts, Object*, Object* const* args, size_t nar
   return py_none();
 }
 
-Object* sys_getframe(ThreadState* ts, Object*, Object* const*, size_t, Object*) {
-  return raise(ts, &exc::ValueError, "call stack is not deep enough");
+Object* sys_getframe(ThreadState* ts, Object*, Object* const* args, size_t nargs, Object* kwnames) {
+  if (check_positional(ts, "_getframe", nargs, kwnames, 0, 1) < 0) return nullptr;
+  int64_t depth = nargs ? as_ssize(ts, args[0], nullptr) : 0;
+  if (depth == -1 && runtime::has_exception(ts)) return nullptr;
+  vm::Frame* f = ts->current_frame;
+  while (f && depth-- > 0) f = f->previous;
+  if (!f) return raise(ts, &exc::ValueError, "call stack is not deep enough");
+  return vm::frame_object_for(ts, f);
 }
 
 const MethodDef sys_functions[] = {

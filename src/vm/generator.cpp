@@ -19,6 +19,7 @@
 #include "runtime/errors.h"
 #include "vm/code_object.h"
 #include "vm/frame.h"
+#include "vm/frameobject.h"
 #include "vm/interpreter.h"
 #include "vm/opcode.h"
 
@@ -339,7 +340,11 @@ Object* get_qualname(ThreadState*, Object* o) { return new_ref(G(o)->qualname); 
 Object* get_code(ThreadState*, Object* o) { return new_ref(G(o)->code); }
 Object* get_running(ThreadState*, Object* o) { return py_bool(G(o)->running); }
 Object* get_suspended(ThreadState*, Object* o) { return py_bool(G(o)->frame && G(o)->started && !G(o)->running); }
-Object* get_frame(ThreadState*, Object* o) { return new_ref(py_none()); }
+Object* get_frame(ThreadState* ts, Object* o) {
+  Generator* g = G(o);
+  if (!g->frame) return new_ref(py_none());
+  return frame_object_for(ts, g->frame);
+}
 Object* get_yieldfrom(ThreadState*, Object* o) {
   Object* y = yield_from_target(G(o));
   return new_ref(y ? y : py_none());

@@ -40,6 +40,7 @@
 #include "runtime/errors.h"
 #include "vm/code_object.h"
 #include "vm/frame.h"
+#include "vm/frameobject.h"
 #include "vm/function.h"
 #include "vm/generator.h"
 #include "vm/opcode.h"
@@ -103,6 +104,7 @@ void pop_frame(ThreadState* ts, Frame* f) {
 }
 
 void clear_frame(Frame* f) {
+  if (f->frame_obj) frame_object_detach(f->frame_obj, f);
   for (int i = 0; i < f->stacktop; ++i) xdecref(f->localsplus[i]);
   f->stacktop = 0;
   clear_ref(f->locals);
@@ -1055,7 +1057,9 @@ error:
   // A new traceback entry for this frame, then look for a handler.
   if (runtime::has_exception(ts)) {
     int lasti = static_cast<int>(frame->instr_ptr - code->units);
-    if (traceback_add(ts, ts->current_exception, code, frame->frame_obj, lasti) < 0) {
+    Ref fo = Ref::steal(frame_object_for(ts, frame));
+    if (!fo) runtime::clear_exception(ts);
+    if (traceback_add(ts, ts->current_exception, code, fo.get(), lasti) < 0) {
       // Out of memory while recording: the original exception is lost.
     }
   } else {
