@@ -72,6 +72,7 @@ struct Options {
   std::optional<std::string> module;   // -m
   std::optional<std::string> file;     // script path, or "-" for stdin
   std::vector<std::string> args;       // what follows the program (sys.argv[1:])
+  std::string prog = "spindle";        // argv[0], as CPython names itself in messages
   std::vector<std::string> xoptions;
   bool unbuffered = false;
 };
@@ -402,7 +403,7 @@ int run_module(const Options& o) {
       }
   }
   if (found.empty()) {
-    std::fprintf(stderr, "%s: No module named %s\n", "spindle", o.module->c_str());
+    std::fprintf(stderr, "%s: No module named %s\n", o.prog.c_str(), o.module->c_str());
     return finish_run(ts, 1);
   }
   // Parent packages are imported first, as runpy does.
@@ -443,6 +444,7 @@ int run_interactive(const Options& o) {
 
 int main(int argc, char** argv) {
   Options o;
+  if (argc > 0) o.prog = argv[0];
   if (auto code = parse_args(argc, argv, o)) return finish(*code);
   if (o.unbuffered) {
     std::setvbuf(stdout, nullptr, _IONBF, 0);
@@ -461,7 +463,7 @@ int main(int argc, char** argv) {
   } else if (!o.file || *o.file == "-") {
     filename = "<stdin>";
     if (!read_all(stdin, source)) {
-      std::fprintf(stderr, "spindle: can't read <stdin>: %s\n", std::strerror(errno));
+      std::fprintf(stderr, "%s: can't read <stdin>: %s\n", o.prog.c_str(), std::strerror(errno));
       return finish(2);
     }
     // CPython re-opens a script in its declared encoding by seeking back on
@@ -480,14 +482,14 @@ int main(int argc, char** argv) {
     std::FILE* f = std::fopen(filename.c_str(), "rb");
     if (f == nullptr) {
       int e = errno;
-      std::fprintf(stderr, "spindle: can't open file '%s': [Errno %d] %s\n", filename.c_str(), e,
+      std::fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", o.prog.c_str(), filename.c_str(), e,
                    std::strerror(e));
       return finish(2);
     }
     bool ok = read_all(f, source);
     std::fclose(f);
     if (!ok) {
-      std::fprintf(stderr, "spindle: can't read file '%s'\n", filename.c_str());
+      std::fprintf(stderr, "%s: can't read file '%s'\n", o.prog.c_str(), filename.c_str());
       return finish(2);
     }
   }

@@ -1,0 +1,2 @@
+import sys
+print("runmod as", __name__, sys.argv[1:])
