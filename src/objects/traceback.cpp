@@ -176,6 +176,117 @@ std::string exception_type_name(ThreadState* ts, Type* t) {
   return m + "." + q;
 }
 
+// ---------------------------------------------------------------------------
+// "Did you mean" suggestions for NameError / AttributeError (CPython 3.11's
+// algorithm: a Levenshtein distance where a case flip costs 1 and any other
+// edit 2, accepting at most a third of the characters changed).
+// ---------------------------------------------------------------------------
+constexpr size_t kMaxCandidates = 750;
+constexpr size_t kMaxStringSize = 40;
+constexpr size_t kMoveCost = 2;
+constexpr size_t kCaseCost = 1;
+
+size_t substitution_cost(char a, char b) {
+  if ((a & 31) != (b & 31)) return kMoveCost;
+  if (a == b) return 0;
+  if ('A' <= a && a <= 'Z') a = static_cast<char>(a + ('a' - 'A'));
+  if ('A' <= b && b <= 'Z') b = static_cast<char>(b + ('a' - 'A'));
+  return a == b ? kCaseCost : kMoveCost;
+}
+
+size_t levenshtein(std::string_view a, std::string_view b, size_t max_cost) {
+  while (!a.empty() && !b.empty() && a.front() == b.front()) {
+    a.remove_prefix(1);
+    b.remove_prefix(1);
+  }
+  while (!a.empty() && !b.empty() && a.back() == b.back()) {
+    a.remove_suffix(1);
+    b.remove_suffix(1);
+  }
+  if (a.empty() || b.empty()) return (a.size() + b.size()) * kMoveCost;
+  if (a.size() > kMaxStringSize || b.size() > kMaxStringSize) return max_cost + 1;
+  if (b.size() < a.size()) std::swap(a, b);
+  if ((b.size() - a.size()) * kMoveCost > max_cost) return max_cost + 1;
+  std::vector<size_t> buffer(a.size());
+  for (size_t i = 0; i < a.size(); ++i) buffer[i] = (i + 1) * kMoveCost;
+  size_t result = 0;
+  for (size_t bi = 0; bi < b.size(); ++bi) {
+    size_t distance = result = bi * kMoveCost;
+    size_t minimum = SIZE_MAX;
+    for (size_t i = 0; i < a.size(); ++i) {
+      size_t substitute = distance + substitution_cost(b[bi], a[i]);
+      distance = buffer[i];
+      size_t insert_delete = std::min(result, distance) + kMoveCost;
+      result = std::min(insert_delete, substitute);
+      buffer[i] = result;
+      minimum = std::min(minimum, result);
+    }
+    if (minimum > max_cost) return max_cost + 1;
+  }
+  return result;
+}
+
+std::string best_suggestion(const std::vector<std::string>& candidates, const std::string& name) {
+  if (candidates.size() > kMaxCandidates) return "";
+  std::string best;
+  size_t best_distance = SIZE_MAX;
+  for (const std::string& item : candidates) {
+    if (item == name) continue;
+    size_t max_distance = (name.size() + item.size() + 3) * kMoveCost / 6;
+    if (best_distance != SIZE_MAX) max_distance = std::min(max_distance, best_distance - 1);
+    size_t d = levenshtein(name, item, max_distance);
+    if (d > max_distance) continue;
+    if (best.empty() || d < best_distance) {
+      best = item;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
+std::vector<std::string> str_items(ThreadState* ts, Object* iterable) {
+  std::vector<std::string> out;
+  Ref l = Ref::steal(iterable ? sequence_list(ts, iterable) : nullptr);
+  runtime::clear_exception(ts);
+  if (!l) return out;
+  for (int64_t i = 0; i < list_size(l.get()); ++i)
+    if (is_str(list_items(l.get())[i])) out.emplace_back(str_view(ts, list_items(l.get())[i]));
+  return out;
+}
+
+// The " Did you mean: 'x'?" suffix for an exception, or "".
+std::string suggestion_for(ThreadState* ts, Object* exc) {
+  auto* e = as_exception(exc);
+  Object* name = e->f1;
+  if (!name || !is_str(name)) return "";
+  std::string n(str_view(ts, name));
+  std::string found;
+  if (is_instance_of(exc, &exc::NameError)) {
+    Object* tb = e->traceback;
+    while (tb && static_cast<Traceback*>(tb)->next) tb = static_cast<Traceback*>(tb)->next;
+    if (!tb) return "";
+    auto* code = vm::as_code(static_cast<Traceback*>(tb)->code);
+    found = best_suggestion(code->co->varnames, n);
+    Object* frame = static_cast<Traceback*>(tb)->frame;
+    if (found.empty() && frame) {
+      Ref g = Ref::steal(lookup_attr(ts, frame, Ref::steal(str_intern_cstr(ts, "f_globals")).get()));
+      runtime::clear_exception(ts);
+      found = best_suggestion(str_items(ts, g.get()), n);
+      if (found.empty()) {
+        Ref b = Ref::steal(lookup_attr(ts, frame, Ref::steal(str_intern_cstr(ts, "f_builtins")).get()));
+        runtime::clear_exception(ts);
+        found = best_suggestion(str_items(ts, b.get()), n);
+      }
+    }
+  } else if (is_instance_of(exc, &exc::AttributeError) && e->f2) {
+    Ref dir = Ref::steal(lookup_special(ts, e->f2, Ref::steal(str_intern_cstr(ts, "__dir__")).get()));
+    Ref names = Ref::steal(dir ? call(ts, dir.get(), nullptr, 0) : nullptr);
+    runtime::clear_exception(ts);
+    found = best_suggestion(str_items(ts, names.get()), n);
+  }
+  return found.empty() ? "" : ". Did you mean: '" + found + "'?";
+}
+
 void format_single(ThreadState* ts, Object* exc, LineCache& cache, std::string& out) {
   Object* tb = exception_get_traceback_borrowed(exc);
   if (tb) {
@@ -215,6 +326,7 @@ void format_single(ThreadState* ts, Object* exc, LineCache& cache, std::string& 
   } else {
     msg = std::string(str_view(ts, s.get()));
   }
+  if (is_instance_of(exc, &exc::NameError) || is_instance_of(exc, &exc::AttributeError)) msg += suggestion_for(ts, exc);
   out += msg.empty() ? name + "\n" : name + ": " + msg + "\n";
   // __notes__
   Ref notes_name = Ref::steal(str_intern_cstr(ts, "__notes__"));

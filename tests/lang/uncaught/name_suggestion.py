@@ -1,0 +1,2 @@
+tabel = 1
+print(table)
