@@ -7,7 +7,11 @@
 #include <unistd.h>
 #include <vector>
 
+#include "frontend/arena.h"
+#include "frontend/ast.h"
 #include "frontend/diagnostic.h"
+#include "frontend/parser.h"
+#include "frontend/source.h"
 #include "objects/abstract.h"
 #include "objects/alloc.h"
 #include "objects/dict.h"
@@ -110,8 +114,47 @@ class LineCache {
 
 size_t chars_in(std::string_view s) { return unicode::count_code_points(s); }
 
-// The caret line under `line` for byte columns [col, end_col), or "" when the
-// carets would span the whole stripped line (CPython omits them then).
+// CPython 3.11's secondary anchors inside a one-line expression: for a
+// binary operation the operator (e.g. `~~~^~~~`), for a subscript the
+// brackets (`~~~^^^^`). Offsets are in bytes of `segment`; false if none.
+bool caret_anchors(std::string_view segment, size_t* left, size_t* right) {
+  frontend::Arena arena;
+  frontend::SourceText text;
+  frontend::SyntaxErrorInfo err;
+  if (!frontend::source_from_text(segment, "<anchors>", text, err)) return false;
+  frontend::ast::mod* tree = frontend::parse(text, "<anchors>", frontend::ParseMode::Exec, arena, err);
+  if (!tree || !frontend::ast::is<frontend::ast::Module>(tree)) return false;
+  auto* module = frontend::ast::cast<frontend::ast::Module>(tree);
+  if (module->body.size() != 1 || !frontend::ast::is<frontend::ast::Expr>(module->body[0])) return false;
+  frontend::ast::expr* e = frontend::ast::cast<frontend::ast::Expr>(module->body[0])->value;
+  if (frontend::ast::is<frontend::ast::BinOp>(e)) {
+    auto* b = frontend::ast::cast<frontend::ast::BinOp>(e);
+    if (b->left->lineno != 1 || b->right->lineno != 1) return false;
+    for (int i = b->left->end_col_offset; i < b->right->col_offset; ++i) {
+      char c = segment[static_cast<size_t>(i)];
+      if (c == ' ' || c == '\t' || c == '\f') continue;
+      *left = static_cast<size_t>(i);
+      *right = static_cast<size_t>(i) + 1;
+      char n = i + 1 < b->right->col_offset ? segment[static_cast<size_t>(i) + 1] : ' ';
+      if (i + 1 < b->right->col_offset && n != ' ' && n != '\t' && n != '\f') ++*right;
+      if (i + 1 < b->right->col_offset && c == ')') continue;
+      return true;
+    }
+    return false;
+  }
+  if (frontend::ast::is<frontend::ast::Subscript>(e)) {
+    auto* sub = frontend::ast::cast<frontend::ast::Subscript>(e);
+    if (sub->value->end_lineno != 1 || sub->slice->end_lineno != 1) return false;
+    *left = static_cast<size_t>(sub->value->end_col_offset);
+    *right = static_cast<size_t>(sub->slice->end_col_offset) + 1;
+    return true;
+  }
+  return false;
+}
+
+// The caret line under `line` for byte columns [col, end_col): `^` under the
+// failing expression, `~` and `^` when it has anchors; "" when plain carets
+// would span the whole stripped line (CPython omits them then).
 std::string caret_line(const std::string& line, int col, int end_col, bool multiline) {
   size_t strip = line.find_first_not_of(" \t\f");
   if (strip == std::string::npos) return "";
@@ -123,8 +166,22 @@ std::string caret_line(const std::string& line, int col, int end_col, bool multi
   size_t end = multiline ? chars_in(std::string_view(line).substr(0, strip)) + chars_in(stripped)
                          : chars_in(std::string_view(line).substr(0, std::min(line.size(), static_cast<size_t>(end_col))));
   size_t lead = chars_in(std::string_view(line).substr(0, strip));
-  if (end <= start || end - start >= chars_in(stripped)) return "";
-  return "    " + std::string(start - lead, ' ') + std::string(end - start, '^') + "\n";
+  if (end <= start) return "";
+  size_t left = 0, right = 0;
+  bool anchors = false;
+  if (!multiline && static_cast<size_t>(end_col) <= line.size()) {
+    std::string_view segment = std::string_view(line).substr(static_cast<size_t>(col), static_cast<size_t>(end_col - col));
+    size_t lb = 0, rb = 0;
+    if (caret_anchors(segment, &lb, &rb)) {
+      anchors = true;
+      left = start + chars_in(segment.substr(0, std::min(lb, segment.size())));
+      right = start + chars_in(segment.substr(0, std::min(rb, segment.size())));
+    }
+  }
+  if (!anchors && end - start >= chars_in(stripped)) return "";
+  std::string out = "    " + std::string(start - lead, ' ');
+  for (size_t i = start; i < end; ++i) out += anchors && i >= left && i < right ? '^' : anchors ? '~' : '^';
+  return out + "\n";
 }
 
 void format_frames(Object* tb_obj, LineCache& cache, std::string& out) {
