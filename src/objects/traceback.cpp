@@ -184,14 +184,15 @@ std::string caret_line(const std::string& line, int col, int end_col, bool multi
   return out + "\n";
 }
 
-void format_frames(Object* tb_obj, LineCache& cache, std::string& out) {
+// Every line written starts with `prefix` (exception-group margins).
+void format_frames(Object* tb_obj, LineCache& cache, std::string& out, const std::string& prefix) {
   std::string last_file, last_name;
   int last_line = -2;
   int repeats = 0;
   auto flush_repeats = [&] {
     if (repeats > 3) {
       int more = repeats - 3;
-      out += "  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") + "]\n";
+      out += prefix + "  [Previous line repeated " + std::to_string(more) + " more time" + (more > 1 ? "s" : "") + "]\n";
     }
   };
   for (Object* o = tb_obj; o; o = static_cast<Traceback*>(o)->next) {
@@ -207,16 +208,19 @@ void format_frames(Object* tb_obj, LineCache& cache, std::string& out) {
       last_name = name;
       last_line = tb->lineno;
     }
-    out += "  File \"" + file + "\", line " + std::to_string(tb->lineno) + ", in " + name + "\n";
+    out += prefix + "  File \"" + file + "\", line " + std::to_string(tb->lineno) + ", in " + name + "\n";
     const std::string* line = cache.line(file, tb->lineno);
     if (!line) continue;
     size_t b = line->find_first_not_of(" \t\f");
     if (b == std::string::npos) continue;
     std::string stripped = line->substr(b);
     while (!stripped.empty() && std::isspace(static_cast<unsigned char>(stripped.back()))) stripped.pop_back();
-    out += "    " + stripped + "\n";
+    out += prefix + "    " + stripped + "\n";
     vm::Location loc = code->co->location_at(tb->lasti);
-    if (loc.lineno == tb->lineno) out += caret_line(*line, loc.col_offset, loc.end_col_offset, loc.end_lineno != loc.lineno);
+    if (loc.lineno == tb->lineno) {
+      std::string carets = caret_line(*line, loc.col_offset, loc.end_col_offset, loc.end_lineno != loc.lineno);
+      if (!carets.empty()) out += prefix + carets;
+    }
   }
   flush_repeats();
 }
@@ -344,11 +348,41 @@ std::string suggestion_for(ThreadState* ts, Object* exc) {
   return found.empty() ? "" : ". Did you mean: '" + found + "'?";
 }
 
-void format_single(ThreadState* ts, Object* exc, LineCache& cache, std::string& out) {
+// Printing state of exception groups (CPython's exception_print_context):
+// nested groups indent by two columns per level and draw a `| ` margin.
+struct PrintContext {
+  int depth = 0;
+  bool need_close = false;
+  std::vector<Object*> seen;
+};
+constexpr int kGroupMaxWidth = 15;
+constexpr int kGroupMaxDepth = 10;
+
+std::string indent_of(const PrintContext& ctx) { return std::string(static_cast<size_t>(2 * ctx.depth), ' '); }
+std::string margin_of(const PrintContext& ctx) { return indent_of(ctx) + (ctx.depth ? "| " : ""); }
+
+// Prefixes every line of `text` with `prefix`.
+std::string prefixed(const std::string& text, const std::string& prefix) {
+  if (prefix.empty()) return text;
+  std::string out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string::npos ? text.size() : nl + 1;
+    out += prefix + text.substr(pos, end - pos);
+    pos = end;
+  }
+  return out;
+}
+
+void format_single(ThreadState* ts, Object* exc, LineCache& cache, std::string& out, PrintContext& ctx) {
+  std::string prefix = margin_of(ctx);
   Object* tb = exception_get_traceback_borrowed(exc);
   if (tb) {
-    out += "Traceback (most recent call last):\n";
-    format_frames(tb, cache, out);
+    bool group = is_instance_of(exc, &exc::BaseExceptionGroup);
+    std::string header_margin = group && ctx.depth == 1 ? indent_of(ctx) + "+ " : prefix;
+    out += header_margin + (group ? "Exception Group Traceback (most recent call last):\n" : "Traceback (most recent call last):\n");
+    format_frames(tb, cache, out, prefix);
   }
   Type* t = exc->ob_type;
   if (is_subtype(t, &exc::SyntaxError)) {
@@ -370,7 +404,7 @@ void format_single(ThreadState* ts, Object* exc, LineCache& cache, std::string& 
       info.has_text = true;
     }
     if (e->f3 && is_int(e->f3)) {
-      out += frontend::format_syntax_error(info);
+      out += prefixed(frontend::format_syntax_error(info), prefix);
       return;
     }
   }
@@ -384,7 +418,7 @@ void format_single(ThreadState* ts, Object* exc, LineCache& cache, std::string& 
     msg = std::string(str_view(ts, s.get()));
   }
   if (is_instance_of(exc, &exc::NameError) || is_instance_of(exc, &exc::AttributeError)) msg += suggestion_for(ts, exc);
-  out += msg.empty() ? name + "\n" : name + ": " + msg + "\n";
+  out += prefixed(msg.empty() ? name + "\n" : name + ": " + msg + "\n", prefix);
   // __notes__
   Ref notes_name = Ref::steal(str_intern_cstr(ts, "__notes__"));
   Ref notes = Ref::steal(lookup_attr(ts, exc, notes_name.get()));
@@ -393,27 +427,68 @@ void format_single(ThreadState* ts, Object* exc, LineCache& cache, std::string& 
     for (int64_t i = 0; i < list_size(notes.get()); ++i) {
       Ref n = Ref::steal(str(ts, list_items(notes.get())[i]));
       runtime::clear_exception(ts);
-      if (n) out += std::string(str_view(ts, n.get())) + "\n";
+      if (n) out += prefixed(std::string(str_view(ts, n.get())) + "\n", prefix);
     }
   } else if (notes) {
     Ref n = Ref::steal(repr(ts, notes.get()));
     runtime::clear_exception(ts);
-    if (n) out += std::string(str_view(ts, n.get())) + "\n";
+    if (n) out += prefixed(std::string(str_view(ts, n.get())) + "\n", prefix);
   }
 }
 
-void format_chain(ThreadState* ts, Object* exc, LineCache& cache, std::string& out, std::vector<Object*>& seen) {
-  seen.push_back(exc);
-  auto* e = as_exception(exc);
-  auto unseen = [&](Object* o) { return o && std::find(seen.begin(), seen.end(), o) == seen.end(); };
-  if (e->cause && unseen(e->cause)) {
-    format_chain(ts, e->cause, cache, out, seen);
-    out += "\nThe above exception was the direct cause of the following exception:\n\n";
-  } else if (!e->suppress_context && e->context && unseen(e->context)) {
-    format_chain(ts, e->context, cache, out, seen);
-    out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+void format_recursive(ThreadState* ts, Object* exc, LineCache& cache, std::string& out, PrintContext& ctx);
+
+// An exception group: itself, then each sub-exception in a numbered box.
+void format_group(ThreadState* ts, Object* exc, LineCache& cache, std::string& out, PrintContext& ctx) {
+  if (ctx.depth > kGroupMaxDepth) {
+    out += margin_of(ctx) + "... (max_group_depth is " + std::to_string(kGroupMaxDepth) + ")\n";
+    return;
   }
-  format_single(ts, exc, cache, out);
+  bool top = ctx.depth == 0;
+  if (top) ctx.depth = 1;
+  format_single(ts, exc, cache, out, ctx);
+  Object* excs = as_exception(exc)->f2;
+  int64_t num = excs ? tuple_size(excs) : 0;
+  int64_t n = num <= kGroupMaxWidth ? num : kGroupMaxWidth + 1;
+  ctx.need_close = false;
+  for (int64_t i = 0; i < n; ++i) {
+    bool last = i == n - 1;
+    if (last) ctx.need_close = true;
+    bool truncated = i >= kGroupMaxWidth;
+    out += indent_of(ctx) + (i == 0 ? "+-" : "  ") + "+---------------- " + (truncated ? std::string("...") : std::to_string(i + 1)) +
+           " ----------------\n";
+    ctx.depth += 1;
+    if (!truncated) {
+      format_recursive(ts, tuple_items(excs)[i], cache, out, ctx);
+    } else {
+      int64_t remaining = num - kGroupMaxWidth;
+      out += margin_of(ctx) + "and " + std::to_string(remaining) + " more exception" + (remaining > 1 ? "s" : "") + "\n";
+    }
+    if (last && ctx.need_close) {
+      out += indent_of(ctx) + "+------------------------------------\n";
+      ctx.need_close = false;
+    }
+    ctx.depth -= 1;
+  }
+  if (top) ctx.depth = 0;
+}
+
+// Chained causes and contexts first (each once), then the exception.
+void format_recursive(ThreadState* ts, Object* exc, LineCache& cache, std::string& out, PrintContext& ctx) {
+  ctx.seen.push_back(exc);
+  auto* e = as_exception(exc);
+  auto unseen = [&](Object* o) { return o && std::find(ctx.seen.begin(), ctx.seen.end(), o) == ctx.seen.end(); };
+  std::string margin = margin_of(ctx);
+  auto blank = margin.empty() ? std::string("\n") : margin + "\n";
+  if (e->cause && unseen(e->cause)) {
+    format_recursive(ts, e->cause, cache, out, ctx);
+    out += blank + margin + "The above exception was the direct cause of the following exception:\n" + blank;
+  } else if (!e->suppress_context && e->context && unseen(e->context)) {
+    format_recursive(ts, e->context, cache, out, ctx);
+    out += blank + margin + "During handling of the above exception, another exception occurred:\n" + blank;
+  }
+  if (is_instance_of(exc, &exc::BaseExceptionGroup)) format_group(ts, exc, cache, out, ctx);
+  else format_single(ts, exc, cache, out, ctx);
 }
 
 }  // namespace
@@ -421,8 +496,8 @@ void format_chain(ThreadState* ts, Object* exc, LineCache& cache, std::string& o
 std::string format_exception(ThreadState* ts, Object* exc) {
   LineCache cache;
   std::string out;
-  std::vector<Object*> seen;
-  format_chain(ts, exc, cache, out, seen);
+  PrintContext ctx;
+  format_recursive(ts, exc, cache, out, ctx);
   return out;
 }
 

@@ -49,6 +49,8 @@ def format_expected(code, err, out):
 
 
 def parse_expected(text):
-    head, _, out = text.partition("---\n")
-    fields = dict(line.split(": ", 1) if ": " in line else (line.rstrip(":"), "") for line in head.splitlines())
-    return int(fields["exit"]), fields.get("stderr", ""), out
+    # Two header lines, the separator, then stdout verbatim (the stderr line
+    # may itself contain dashes, so split by position, not by "---").
+    exit_line, err_line, sep, out = text.split("\n", 3)
+    assert sep == "---", "malformed .expected file"
+    return int(exit_line.split(": ", 1)[1]), err_line.split(": ", 1)[1] if ": " in err_line else "", out
