@@ -880,7 +880,7 @@ Object* str_mod(ThreadState* ts, Object* fmt_obj, Object* values) {
       case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': case 'c': case 'e': case 'E': case 'f': case 'F':
       case 'g': case 'G': break;
       default: {
-        char buf[64];
+        char buf[96];
         std::snprintf(buf, sizeof buf, "unsupported format character '%c' (0x%x) at index %zu",
                       conv < 128 ? static_cast<char>(conv) : '?', static_cast<unsigned>(conv), i);
         return raise(ts, &exc::ValueError, buf);

@@ -65,6 +65,7 @@ struct ThreadState {
   struct DataStackChunk* datastack_chunk = nullptr;
   Object** datastack_top = nullptr;
   Object** datastack_limit = nullptr;
+  size_t datastack_words = 0;  // words in all chunks (bounded: vm/interpreter.cpp)
 
   // Python-level recursion budget (sys.getrecursionlimit()), and the lowest
   // address the C++ stack may reach before RecursionError (recursion through

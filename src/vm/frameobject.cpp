@@ -8,6 +8,8 @@
 // last executed afterwards; f_locals is a fresh snapshot of the locals.
 #include "vm/frameobject.h"
 
+#include <vector>
+
 #include "objects/abstract.h"
 #include "objects/alloc.h"
 #include "objects/dict.h"
@@ -30,14 +32,28 @@ namespace {
 
 FrameObject* FO(Object* o) { return static_cast<FrameObject*>(o); }
 
-void fo_dealloc(Object* o) {
-  FrameObject* f = FO(o);
+void fo_release(FrameObject* f) {
   xdecref(f->code);
   xdecref(f->globals);
   xdecref(f->builtins);
   xdecref(f->locals);
-  xdecref(f->back);
+}
+
+// A chain of f_back links can be as long as the recursion was deep: free it
+// iteratively.
+void fo_dealloc(Object* o) {
+  FrameObject* f = FO(o);
+  Object* back = f->back;
+  fo_release(f);
   free_object(o);
+  while (back && refcount(back) == 1 && back->ob_type == &frame_type) {
+    FrameObject* b = FO(back);
+    Object* next = b->back;
+    fo_release(b);
+    free_object(back);
+    back = next;
+  }
+  xdecref(back);
 }
 
 int current_line(FrameObject* f) {
@@ -99,21 +115,22 @@ const GetSetDef fo_getsets[] = {
 
 Object* frame_object_for(ThreadState* ts, Frame* f) {
   if (!f) return py_none();
-  if (f->frame_obj) return new_ref(f->frame_obj);
-  auto* fo = static_cast<FrameObject*>(alloc_object(ts, &frame_type, sizeof(FrameObject)));
-  if (!fo) return nullptr;
-  fo->code = new_ref(static_cast<Object*>(f->code));
-  fo->globals = new_ref(f->globals);
-  fo->builtins = xnew_ref(f->builtins);
-  fo->live = f;
-  Object* back = f->previous ? frame_object_for(ts, f->previous) : nullptr;
-  if (f->previous && !back) {
-    decref(fo);
-    return nullptr;
+  // Materialize the missing objects from the outermost inwards, iteratively
+  // (the chain may be very deep).
+  std::vector<Frame*> missing;
+  for (Frame* p = f; p && !p->frame_obj; p = p->previous) missing.push_back(p);
+  for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+    Frame* fr = *it;
+    auto* fo = static_cast<FrameObject*>(alloc_object(ts, &frame_type, sizeof(FrameObject)));
+    if (!fo) return nullptr;
+    fo->code = new_ref(static_cast<Object*>(fr->code));
+    fo->globals = new_ref(fr->globals);
+    fo->builtins = xnew_ref(fr->builtins);
+    fo->live = fr;
+    fo->back = fr->previous ? xnew_ref(fr->previous->frame_obj) : nullptr;
+    fr->frame_obj = fo;  // the frame owns this reference
   }
-  fo->back = back;
-  f->frame_obj = new_ref(static_cast<Object*>(fo));
-  return fo;
+  return new_ref(f->frame_obj);
 }
 
 void frame_object_detach(Object* frame_obj, Frame* f) {

@@ -61,12 +61,20 @@ size_t frame_size_words(const CodeObj* code) {
 
 namespace {
 constexpr size_t kChunkWords = 16 * 1024;  // 128 KiB chunks
+// The most a thread's frames may occupy. Python recursion does not use the
+// C++ stack, so with sys.setrecursionlimit(1 << 30) only this bound stops a
+// runaway recursion — as a MemoryError instead of exhausting the machine.
+constexpr size_t kMaxDataStackWords = size_t{1} << 28;  // 2 GiB
 }
 
 Frame* push_frame(ThreadState* ts, CodeObj* code) {
   size_t words = frame_size_words(code);
   if (!ts->datastack_top || ts->datastack_top + words > ts->datastack_limit) {
     size_t n = std::max(kChunkWords, words + 8);
+    if (ts->datastack_words + n > kMaxDataStackWords) {
+      runtime::raise_no_memory(ts);
+      return nullptr;
+    }
     auto* chunk = static_cast<DataStackChunk*>(mem_alloc(sizeof(DataStackChunk) + n * sizeof(Object*)));
     if (!chunk) {
       runtime::raise_no_memory(ts);
@@ -76,6 +84,7 @@ Frame* push_frame(ThreadState* ts, CodeObj* code) {
     chunk->size = n;
     chunk->top_saved = ts->datastack_top;
     ts->datastack_chunk = chunk;
+    ts->datastack_words += n;
     ts->datastack_top = chunk->data;
     ts->datastack_limit = chunk->data + n;
   }
@@ -95,6 +104,7 @@ void pop_frame(ThreadState* ts, Frame* f) {
   if (top == chunk->data) {
     // The chunk is empty: return to the previous one.
     ts->datastack_chunk = chunk->previous;
+    ts->datastack_words -= chunk->size;
     ts->datastack_top = chunk->top_saved;
     ts->datastack_limit = chunk->previous ? chunk->previous->data + chunk->previous->size : nullptr;
     mem_free(chunk);

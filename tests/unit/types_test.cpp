@@ -391,7 +391,7 @@ TEST_F(TypesTest, ClassProtocolDetails) {
     // kwargs to type(): call type with kwnames
     Object* b = tuple_pack(ts, {Base});
     Object* d = dict_new(ts);
-    dict_set_item(ts, d, S("__module__"), S("m"));
+    (void)dict_set_item(ts, d, S("__module__"), S("m"));
     Object* args[4] = {S("Sub"), b, d, I(7)};
     Object* kw = tuple_pack(ts, {S("tag")});
     Object* Sub = call(ts, &type_type, args, 3, kw);
