@@ -11,6 +11,7 @@
 #include "objects/args.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/seq_dunders.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
 #include "objects/str.h"
@@ -690,6 +691,7 @@ const MethodDef bytes_methods[] = {
     {"isalnum", m_is<is_alnum>, kMethNoArgs},
     {"isspace", m_is<is_space>, kMethNoArgs},
     {"fromhex", m_fromhex, kMethO | kMethClass},
+    SPINDLE_SEQ_DUNDERS,
     {},
 };
 
@@ -709,6 +711,8 @@ const MethodDef bytearray_methods[] = {
     {"append", m_append, kMethO},
     {"extend", m_extend, kMethO},
     {"pop", m_pop, kMethFast},
+    SPINDLE_SEQ_DUNDERS,
+    SPINDLE_SEQ_INPLACE_DUNDERS,
     {},
 };
 

@@ -11,6 +11,7 @@
 #include "objects/int.h"
 #include "objects/recursion.h"
 #include "objects/repr_guard.h"
+#include "objects/seq_dunders.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
 #include "objects/str.h"
@@ -613,6 +614,8 @@ const MethodDef list_methods[] = {
     {"sort", m_sort, kMethKeywords},
     {"__reversed__", m_reversed, kMethNoArgs},
     {"__class_getitem__", class_getitem, kMethO | kMethClass},
+    SPINDLE_SEQ_DUNDERS,
+    SPINDLE_SEQ_INPLACE_DUNDERS,
     {},
 };
 

@@ -13,6 +13,7 @@
 #include "objects/format_spec.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/seq_dunders.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -713,6 +714,7 @@ extern const MethodDef str_methods[] = {
     {"maketrans", m_maketrans, kMethFast | kMethStatic},
     {"translate", m_translate, kMethO},
     {"__getnewargs__", m_getnewargs, kMethNoArgs},
+    SPINDLE_SEQ_DUNDERS,
     {},
 };
 

@@ -10,6 +10,7 @@
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/recursion.h"
+#include "objects/seq_dunders.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
 #include "objects/str.h"
@@ -284,6 +285,7 @@ const MethodDef tuple_methods[] = {
     {"index", tuple_index, kMethFast},
     {"count", tuple_count, kMethO},
     {"__class_getitem__", class_getitem, kMethO | kMethClass},
+    SPINDLE_SEQ_DUNDERS,
     {},
 };
 
