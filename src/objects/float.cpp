@@ -36,9 +36,22 @@ double float_as_double(ThreadState* ts, Object* o) {
     double d = int_as_double(ts, o, &failed);
     return failed ? -1.0 : d;
   }
-  Ref f = Ref::steal(number_float(ts, o));
-  if (!f) return -1.0;
-  return float_value(f.get());
+  // Only __float__ and __index__ convert; number_float's fallback would call
+  // float() again.
+  if (o->ob_type->nb_float) {
+    Ref f = Ref::steal(number_float(ts, o));
+    if (!f) return -1.0;
+    return float_value(f.get());
+  }
+  if (o->ob_type->nb_index) {
+    Ref i = Ref::steal(number_index(ts, o));
+    if (!i) return -1.0;
+    bool failed;
+    double d = int_as_double(ts, i.get(), &failed);
+    return failed ? -1.0 : d;
+  }
+  runtime::raise_format(ts, &exc::TypeError, "must be real number, not %s", type_name(o->ob_type));
+  return -1.0;
 }
 
 std::string float_repr_string(double d) {

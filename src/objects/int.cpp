@@ -8,6 +8,7 @@
 #include "objects/abstract.h"
 #include "objects/alloc.h"
 #include "objects/args.h"
+#include "objects/bytes.h"
 #include "objects/float.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
@@ -589,8 +590,23 @@ Object* int_new(ThreadState* ts, Type* type, Object* const* args, size_t nargs, 
         if (!p) return nullptr;
         value = Ref::steal(int_from_string(ts, p, n, 10));
       }
-    } else {
+    } else if (x->ob_type->nb_int || x->ob_type->nb_index) {
       value = Ref::steal(number_long(ts, x));
+    } else if (is_bytes(x) || is_bytearray(x)) {
+      std::string_view b = byteslike_view(x);
+      value = Ref::steal(int_from_string(ts, b.data(), b.size(), 10));
+    } else {
+      // __trunc__ (deprecated in 3.11 but honoured), else the TypeError.
+      Ref trunc = Ref::steal(lookup_special(ts, x, Ref::steal(str_intern_cstr(ts, "__trunc__")).get()));
+      if (!trunc) {
+        if (runtime::has_exception(ts)) return nullptr;
+        return raise_format(ts, &exc::TypeError,
+                            "int() argument must be a string, a bytes-like object or a real number, not '%s'",
+                            type_name(x->ob_type));
+      }
+      Ref r = Ref::steal(call(ts, trunc.get(), nullptr, 0));
+      if (!r) return nullptr;
+      value = is_int(r.get()) ? std::move(r) : Ref::steal(number_index(ts, r.get()));
     }
   }
   if (!value || type == &int_type) return value.release();

@@ -19,6 +19,7 @@
 
 #include "frontend/compile.h"
 #include "modules/import.h"
+#include "modules/modules.h"
 #include "objects/abstract.h"
 #include "objects/alloc.h"
 #include "objects/args.h"
@@ -1215,7 +1216,14 @@ Object* compile_to_code(ThreadState* ts, const std::string& source, const std::s
   frontend::CompileOptions opts;
   opts.from_file = from_file;
   opts.decoded_text = !from_file;
-  auto co = frontend::compile_source(source, filename, m, err, nullptr, opts);
+  std::vector<frontend::CompileWarning> warnings;
+  auto co = frontend::compile_source(source, filename, m, err, &warnings, opts);
+  // SyntaxWarnings go to stderr as the warnings module's default filter
+  // prints them (issue 4 routes them through warnings.warn).
+  for (auto w : warnings) {
+    if (!from_file) w.line.clear();  // no source line to show for strings (as linecache)
+    modules::write_stderr(ts, frontend::format_warning(w));
+  }
   if (!co) {
     if (err.type == "MemoryError") return runtime::raise_no_memory(ts);
     if (err.type == "RecursionError") return raise(ts, &exc::RecursionError, err.msg);
