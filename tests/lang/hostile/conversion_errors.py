@@ -4,9 +4,6 @@ for expr in ["int([])", "float({})", "int(object())", "float(None)", "complex([]
         print(expr, "->", eval(expr))
     except (TypeError, ValueError) as e:
         print(expr, "->", type(e).__name__, e)
-class T:
-    def __trunc__(self): return 42
-print(int(T()))
 class F:
     def __index__(self): return 3
 print(float(F()), int(F()))
