@@ -76,6 +76,14 @@ int parse_format_spec(ThreadState* ts, Object* spec, FormatSpec* f) {
   return 0;
 }
 
+int check_width(ThreadState* ts, int64_t width) {
+  if (width > (int64_t{1} << 31)) {
+    runtime::raise_no_memory(ts);
+    return -1;
+  }
+  return 0;
+}
+
 std::string pad_formatted(const FormatSpec& f, const std::string& body, size_t len, char default_align) {
   if (f.width < 0 || static_cast<size_t>(f.width) <= len) return body;
   size_t pad = static_cast<size_t>(f.width) - len;
@@ -135,7 +143,7 @@ Object* format_double(ThreadState* ts, double x, const FormatSpec& spec, bool fr
 Object* int_format_impl(ThreadState* ts, Object* self, Object* spec_str) {
   FormatSpec f;
   if (str_length(spec_str) == 0) return int_to_decimal_str(ts, self);
-  if (parse_format_spec(ts, spec_str, &f) < 0) return nullptr;
+  if (parse_format_spec(ts, spec_str, &f) < 0 || check_width(ts, f.width) < 0) return nullptr;
   char t = f.type ? f.type : 'd';
   if (std::strchr("eEfFgG%", t)) {
     bool failed;
@@ -221,7 +229,7 @@ Object* format_double(ThreadState* ts, double x, const FormatSpec& f, bool from_
 Object* float_format_impl(ThreadState* ts, Object* self, Object* spec_str) {
   if (str_length(spec_str) == 0) return str_from(ts, float_repr_string(float_value(self)));
   FormatSpec f;
-  if (parse_format_spec(ts, spec_str, &f) < 0) return nullptr;
+  if (parse_format_spec(ts, spec_str, &f) < 0 || check_width(ts, f.width) < 0) return nullptr;
   if (f.type && !std::strchr("eEfFgGn%", f.type)) {
     return raise_format(ts, &exc::ValueError, "Unknown format code '%c' for object of type 'float'", f.type);
   }
@@ -231,7 +239,7 @@ Object* float_format_impl(ThreadState* ts, Object* self, Object* spec_str) {
 Object* str_format_impl(ThreadState* ts, Object* self, Object* spec_str) {
   if (str_length(spec_str) == 0) return new_ref(self);
   FormatSpec f;
-  if (parse_format_spec(ts, spec_str, &f) < 0) return nullptr;
+  if (parse_format_spec(ts, spec_str, &f) < 0 || check_width(ts, f.width) < 0) return nullptr;
   if (f.type && f.type != 's') {
     return raise_format(ts, &exc::ValueError, "Unknown format code '%c' for object of type 'str'", f.type);
   }

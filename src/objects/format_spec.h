@@ -23,6 +23,9 @@ struct FormatSpec {
 
 // Parses `spec` (a str). -1 with ValueError on a malformed spec.
 [[nodiscard]] int parse_format_spec(ThreadState* ts, Object* spec, FormatSpec* out);
+// A field width the result could not hold raises MemoryError (as CPython's
+// allocation would fail). -1 then.
+[[nodiscard]] int check_width(ThreadState* ts, int64_t width);
 // Pads `body` (UTF-8, `len` code points) to the spec's width and alignment.
 [[nodiscard]] std::string pad_formatted(const FormatSpec& f, const std::string& body, size_t len, char default_align);
 

@@ -466,7 +466,7 @@ Object* m_isidentifier(ThreadState*, Object* self, Object* const*, size_t, Objec
 Object* pad_impl(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames, char how, const char* name) {
   if (check_positional(ts, name, nargs, kwnames, 1, 2) < 0) return nullptr;
   int64_t width = as_ssize(ts, args[0], nullptr);
-  if (width == -1 && runtime::has_exception(ts)) return nullptr;
+  if ((width == -1 && runtime::has_exception(ts)) || check_width(ts, width) < 0) return nullptr;
   char32_t fill = ' ';
   if (nargs > 1) {
     if (!is_str(args[1]) || str_length(args[1]) != 1) {
@@ -485,7 +485,7 @@ Object* m_ljust(ThreadState* ts, Object* self, Object* const* a, size_t n, Objec
 Object* m_rjust(ThreadState* ts, Object* self, Object* const* a, size_t n, Object* k) { return pad_impl(ts, self, a, n, k, 'r', "rjust"); }
 Object* m_zfill(ThreadState* ts, Object* self, Object* const* args, size_t, Object*) {
   int64_t width = as_ssize(ts, args[0], nullptr);
-  if (width == -1 && runtime::has_exception(ts)) return nullptr;
+  if ((width == -1 && runtime::has_exception(ts)) || check_width(ts, width) < 0) return nullptr;
   U s = str_to_u32(self);
   if (width <= static_cast<int64_t>(s.size())) return make(ts, s);
   size_t pad = static_cast<size_t>(width) - s.size();
@@ -847,6 +847,7 @@ Object* str_mod(ThreadState* ts, Object* fmt_obj, Object* values) {
       return true;
     };
     if (!read_num(&f.width)) return nullptr;
+    if (check_width(ts, f.width < 0 ? -f.width : f.width) < 0) return nullptr;
     if (f.width < -1) {
       left = true;
       f.width = -f.width;
@@ -855,6 +856,7 @@ Object* str_mod(ThreadState* ts, Object* fmt_obj, Object* values) {
       ++i;
       if (!read_num(&f.precision)) return nullptr;
       if (f.precision < 0) f.precision = 0;
+      if (check_width(ts, f.precision) < 0) return nullptr;
     }
     while (i < fmt.size() && (fmt[i] == 'h' || fmt[i] == 'l' || fmt[i] == 'L')) ++i;
     if (i >= fmt.size()) return raise(ts, &exc::ValueError, "incomplete format");
