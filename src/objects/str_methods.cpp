@@ -829,7 +829,7 @@ Object* str_mod(ThreadState* ts, Object* fmt_obj, Object* values) {
       else if (fl == '0') zero = true;
       else break;
     }
-    auto read_num = [&](int64_t* out_v) -> bool {
+    auto read_num = [&](int64_t* out_v, bool precision) -> bool {
       if (i < fmt.size() && fmt[i] == '*') {
         Object* w = next_arg();
         if (!w) return false;
@@ -837,7 +837,15 @@ Object* str_mod(ThreadState* ts, Object* fmt_obj, Object* values) {
           raise(ts, &exc::TypeError, "* wants int");
           return false;
         }
-        *out_v = int_small_value(w);
+        // A '*' precision must fit a C int, a width an ssize_t (CPython's conversions).
+        bool overflow;
+        int64_t v = int_as_i64(ts, w, &overflow);
+        if (overflow || (precision && (v > INT32_MAX || v < INT32_MIN))) {
+          raise(ts, &exc::OverflowError, precision ? "Python int too large to convert to C int"
+                                                   : "Python int too large to convert to C ssize_t");
+          return false;
+        }
+        *out_v = v;
         ++i;
         return true;
       }
@@ -846,7 +854,7 @@ Object* str_mod(ThreadState* ts, Object* fmt_obj, Object* values) {
       *out_v = v;
       return true;
     };
-    if (!read_num(&f.width)) return nullptr;
+    if (!read_num(&f.width, false)) return nullptr;
     if (check_width(ts, f.width < 0 ? -f.width : f.width) < 0) return nullptr;
     if (f.width < -1) {
       left = true;
@@ -854,7 +862,7 @@ Object* str_mod(ThreadState* ts, Object* fmt_obj, Object* values) {
     }
     if (i < fmt.size() && fmt[i] == '.') {
       ++i;
-      if (!read_num(&f.precision)) return nullptr;
+      if (!read_num(&f.precision, true)) return nullptr;
       if (f.precision < 0) f.precision = 0;
       if (check_width(ts, f.precision) < 0) return nullptr;
     }
