@@ -2,7 +2,10 @@
 // methods.
 #include "objects/dict.h"
 
+#include <algorithm>
 #include <cstring>
+#include <iterator>
+#include <new>
 
 #include "objects/abstract.h"
 #include "objects/alloc.h"
@@ -129,7 +132,71 @@ int resize(ThreadState* ts, Dict* d, int64_t min_entries) {
   return 0;
 }
 
+// Entry i of [0, used_entries) in order; false for a deleted combined entry.
+bool entry_at(Dict* d, int64_t i, DictEntry* out) {
+  if (d->shared) {
+    int ix = d->values->order[i];
+    *out = {d->shared->hashes[ix], d->shared->keys[ix], d->values->slots()[ix]};
+    return true;
+  }
+  *out = d->entries[i];
+  return out->key != nullptr;
+}
+
+void sync_split_size(Dict* d) { d->size = d->used_entries = d->values ? d->values->size : 0; }
+
+// Converts a split dict to the combined form, keeping order and values.
+int unsplit(ThreadState* ts, Dict* d) {
+  SharedKeys* k = d->shared;
+  InstanceValues* v = d->values;
+  int64_t n = v ? v->size : 0;
+  d->shared = nullptr;
+  d->values = nullptr;
+  d->size = d->used_entries = 0;
+  if (resize(ts, d, n) < 0) {  // leaves the dict empty but valid
+    d->shared = k;
+    d->values = v;
+    sync_split_size(d);
+    return -1;
+  }
+  uint64_t mask = static_cast<uint64_t>(d->index_size - 1);
+  for (int64_t i = 0; i < n; ++i) {
+    int ix = v->order[i];
+    int64_t h = k->hashes[ix];
+    d->entries[i] = {h, new_ref(k->keys[ix]), v->slots()[ix]};  // the value moves
+    uint64_t perturb = static_cast<uint64_t>(h);
+    uint64_t j = perturb & mask;
+    while (d->indices[j] != kEmpty) {
+      perturb >>= 5;
+      j = (j * 5 + perturb + 1) & mask;
+    }
+    d->indices[j] = i;
+  }
+  d->size = d->used_entries = n;
+  d->mutations++;
+  d->keys_version = 0;
+  mem_free(v);
+  shared_keys_decref(k);
+  return 0;
+}
+
+// A split dict keeps its form for exact-str keys; anything else converts it.
+bool stays_split(Dict* d, Object* key) { return d->shared && is_str_exact(key); }
+
 int insert(ThreadState* ts, Dict* d, Object* key, int64_t h, Object* value) {
+  if (stays_split(d, key)) {
+    int64_t before = d->size;
+    int r = values_store(ts, d->shared, &d->values, key, value);
+    if (r <= 0) {
+      sync_split_size(d);
+      if (d->size != before) {
+        d->mutations++;
+        d->keys_version = 0;
+      }
+      return r;
+    }
+  }
+  if (d->shared && unsplit(ts, d) < 0) return -1;
   int64_t entry;
   int64_t slot = lookup(ts, d, key, h, &entry);
   if (slot == -2) return -1;
@@ -158,11 +225,14 @@ int insert(ThreadState* ts, Dict* d, Object* key, int64_t h, Object* value) {
 Object* dict_new(ThreadState* ts) { return alloc_object(ts, &dict_type, sizeof(Dict)); }
 
 Object* dict_get_item_borrowed(ThreadState* ts, Object* o, Object* key) {
+  auto* d = static_cast<Dict*>(o);
+  if (stays_split(d, key)) return values_lookup(d->shared, d->values, key);
   int64_t h = hash_of(ts, key);
   if (h == -1) return nullptr;
+  if (d->shared && unsplit(ts, d) < 0) return nullptr;
   int64_t entry;
-  if (lookup(ts, static_cast<Dict*>(o), key, h, &entry) == -2) return nullptr;
-  return entry >= 0 ? static_cast<Dict*>(o)->entries[entry].value : nullptr;
+  if (lookup(ts, d, key, h, &entry) == -2) return nullptr;
+  return entry >= 0 ? d->entries[entry].value : nullptr;
 }
 
 Object* dict_get_item_str_borrowed(ThreadState* ts, Object* d, const char* key) {
@@ -185,8 +255,18 @@ int dict_set_item_str(ThreadState* ts, Object* d, const char* key, Object* value
 
 int dict_pop(ThreadState* ts, Object* o, Object* key, Object** out) {
   auto* d = static_cast<Dict*>(o);
+  if (stays_split(d, key)) {
+    int r = values_remove(d->shared, d->values, key, out);
+    if (r) {
+      sync_split_size(d);
+      d->mutations++;
+      d->keys_version = 0;
+    }
+    return r;
+  }
   int64_t h = hash_of(ts, key);
   if (h == -1) return -1;
+  if (d->shared && unsplit(ts, d) < 0) return -1;
   int64_t entry;
   int64_t slot = lookup(ts, d, key, h, &entry);
   if (slot == -2) return -1;
@@ -213,21 +293,38 @@ int dict_del_item(ThreadState* ts, Object* d, Object* key) {
   return r < 0 ? -1 : 0;
 }
 
-bool dict_next(Object* o, size_t* pos, Object** key, Object** value) {
+bool dict_next_hashed(Object* o, size_t* pos, Object** key, Object** value, int64_t* hash) {
   auto* d = static_cast<Dict*>(o);
   while (static_cast<int64_t>(*pos) < d->used_entries) {
-    DictEntry* e = &d->entries[(*pos)++];
-    if (e->key) {
-      if (key) *key = e->key;
-      if (value) *value = e->value;
+    DictEntry e;
+    if (entry_at(d, static_cast<int64_t>((*pos)++), &e)) {
+      if (key) *key = e.key;
+      if (value) *value = e.value;
+      if (hash) *hash = e.hash;
       return true;
     }
   }
   return false;
 }
 
+bool dict_next(Object* o, size_t* pos, Object** key, Object** value) {
+  return dict_next_hashed(o, pos, key, value, nullptr);
+}
+
 void dict_clear(Object* o) {
   auto* d = static_cast<Dict*>(o);
+  if (d->shared) {
+    InstanceValues* v = d->values;
+    SharedKeys* k = d->shared;
+    d->values = nullptr;
+    d->shared = nullptr;
+    d->size = d->used_entries = 0;
+    d->mutations++;
+    d->keys_version = 0;
+    if (v) values_free(v);
+    shared_keys_decref(k);
+    return;
+  }
   DictEntry* entries = d->entries;
   int64_t n = d->used_entries;
   mem_free(d->indices);
@@ -259,18 +356,17 @@ int dict_merge(ThreadState* ts, Object* d, Object* other, bool override) {
   if (is_dict(other) && other->ob_type->iter == dict_type.iter) {
     auto* src = static_cast<Dict*>(other);
     for (int64_t i = 0; i < src->used_entries; ++i) {
-      DictEntry e = src->entries[i];
-      if (!e.key) continue;
+      DictEntry e;
+      if (!entry_at(src, i, &e)) continue;
       Object* k = new_ref(e.key);
       Object* v = new_ref(e.value);
       int r = 0;
       if (override) {
         r = insert(ts, static_cast<Dict*>(d), k, e.hash, v);
       } else {
-        int64_t entry;
-        int64_t slot = lookup(ts, static_cast<Dict*>(d), k, e.hash, &entry);
-        if (slot == -2) r = -1;
-        else if (entry < 0) r = insert(ts, static_cast<Dict*>(d), k, e.hash, v);
+        int c = dict_contains(ts, d, k);
+        if (c < 0) r = -1;
+        else if (c == 0) r = insert(ts, static_cast<Dict*>(d), k, e.hash, v);
       }
       decref(k);
       decref(v);
@@ -339,8 +435,9 @@ Object* dict_keys_list(ThreadState* ts, Object* o) {
   Object* l = list_new(ts, static_cast<size_t>(d->size));
   if (!l) return nullptr;
   int64_t n = 0;
+  DictEntry e;
   for (int64_t i = 0; i < d->used_entries; ++i)
-    if (d->entries[i].key) list_items(l)[n++] = new_ref(d->entries[i].key);
+    if (entry_at(d, i, &e)) list_items(l)[n++] = new_ref(e.key);
   return l;
 }
 
@@ -361,9 +458,10 @@ void dict_dealloc(Object* o) {
 
 int dict_traverse(Object* o, VisitFn visit, void* arg) {
   auto* d = static_cast<Dict*>(o);
+  DictEntry e;
   for (int64_t i = 0; i < d->used_entries; ++i) {
-    if (!d->entries[i].key) continue;
-    if (visit(d->entries[i].key, arg) || visit(d->entries[i].value, arg)) return 1;
+    if (!entry_at(d, i, &e)) continue;
+    if (visit(e.key, arg) || visit(e.value, arg)) return 1;
   }
   return 0;
 }
@@ -376,9 +474,10 @@ Object* dict_repr(ThreadState* ts, Object* o) {
   StrBuilder b;
   b.append("{");
   bool first = true;
+  DictEntry e;
   for (int64_t i = 0; i < d->used_entries; ++i) {
-    if (!d->entries[i].key) continue;
-    Ref k = Ref::borrow(d->entries[i].key), v = Ref::borrow(d->entries[i].value);
+    if (!entry_at(d, i, &e)) continue;
+    Ref k = Ref::borrow(e.key), v = Ref::borrow(e.value);
     if (!first) b.append(", ");
     first = false;
     Ref kr = Ref::steal(repr(ts, k.get()));
@@ -420,9 +519,10 @@ Object* dict_richcompare(ThreadState* ts, Object* a, Object* b, CompareOp op) {
   if (!is_dict(a) || !is_dict(b) || (op != CompareOp::Eq && op != CompareOp::Ne)) return new_ref(py_not_implemented());
   bool eq = dict_size(a) == dict_size(b);
   auto* d = static_cast<Dict*>(a);
+  DictEntry e;
   for (int64_t i = 0; eq && i < d->used_entries; ++i) {
-    if (!d->entries[i].key) continue;
-    Ref k = Ref::borrow(d->entries[i].key), v = Ref::borrow(d->entries[i].value);
+    if (!entry_at(d, i, &e)) continue;
+    Ref k = Ref::borrow(e.key), v = Ref::borrow(e.value);
     Object* w = dict_get_item_borrowed(ts, b, k.get());
     if (!w) {
       if (runtime::has_exception(ts)) return nullptr;
@@ -488,13 +588,13 @@ Object* dict_iter_next(ThreadState* ts, Object* o) {
     return raise(ts, &exc::RuntimeError, "dictionary changed size during iteration");
   }
   while (it->pos < d->used_entries) {
-    DictEntry* e = &d->entries[it->pos++];
-    if (!e->key) continue;
+    DictEntry e;
+    if (!entry_at(d, it->pos++, &e)) continue;
     if (it->remaining-- <= 0) return raise(ts, &exc::RuntimeError, "dictionary keys changed during iteration");
     switch (it->kind) {
-      case ViewKind::Keys: return new_ref(e->key);
-      case ViewKind::Values: return new_ref(e->value);
-      case ViewKind::Items: return tuple_pack(ts, {e->key, e->value});
+      case ViewKind::Keys: return new_ref(e.key);
+      case ViewKind::Values: return new_ref(e.value);
+      case ViewKind::Items: return tuple_pack(ts, {e.key, e.value});
     }
   }
   clear_ref(it->dict);
@@ -595,9 +695,10 @@ Object* m_pop(ThreadState* ts, Object* self, Object* const* args, size_t nargs, 
 }
 Object* m_popitem(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
   auto* d = static_cast<Dict*>(self);
+  DictEntry e;
   for (int64_t i = d->used_entries - 1; i >= 0; --i) {
-    if (!d->entries[i].key) continue;
-    Ref k = Ref::borrow(d->entries[i].key);
+    if (!entry_at(d, i, &e)) continue;
+    Ref k = Ref::borrow(e.key);
     Object* v = nullptr;
     if (dict_pop(ts, self, k.get(), &v) < 0) return nullptr;
     Ref vr = Ref::steal(v);
@@ -688,6 +789,128 @@ int dict_init(ThreadState* ts, Object* self, Object* const* args, size_t nargs, 
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------------------
+// Shared keys and instance values
+// ---------------------------------------------------------------------------
+
+SharedKeys* shared_keys_new(ThreadState* ts) {
+  auto* k = static_cast<SharedKeys*>(mem_alloc(sizeof(SharedKeys)));
+  if (!k) {
+    runtime::raise_no_memory(ts);
+    return nullptr;
+  }
+  new (k) SharedKeys();
+  std::fill(std::begin(k->indices), std::end(k->indices), int8_t{-1});
+  return k;
+}
+
+void shared_keys_decref(SharedKeys* k) {
+  if (k->refcount.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
+  for (int32_t i = 0; i < k->nentries; ++i) decref(k->keys[i]);
+  k->~SharedKeys();
+  mem_free(k);
+}
+
+namespace {
+
+// The index-table slot of `key` in k: where it is, or the empty slot where it
+// would go. The table is a third full at most, so probing ends.
+int shared_keys_slot(SharedKeys* k, Object* key, int64_t h) {
+  constexpr uint64_t mask = sizeof(SharedKeys::indices) - 1;
+  uint64_t perturb = static_cast<uint64_t>(h);
+  uint64_t i = perturb & mask;
+  for (;;) {
+    int ix = k->indices[i];
+    if (ix < 0) return static_cast<int>(i);
+    Object* other = k->keys[ix];
+    if (other == key || (k->hashes[ix] == h && str_equal(other, key))) return static_cast<int>(i);
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+}  // namespace
+
+int shared_keys_index(SharedKeys* k, Object* key) { return k->indices[shared_keys_slot(k, key, str_hash(key))]; }
+
+Object* values_lookup(SharedKeys* k, InstanceValues* v, Object* key) {
+  if (!v) return nullptr;
+  int ix = shared_keys_index(k, key);
+  return ix >= 0 && ix < v->capacity ? v->slots()[ix] : nullptr;
+}
+
+int values_store(ThreadState* ts, SharedKeys* k, InstanceValues** pv, Object* key, Object* value) {
+  int64_t h = str_hash(key);
+  int slot = shared_keys_slot(k, key, h);
+  int ix = k->indices[slot];
+  if (ix < 0) {
+    if (k->nentries == kSharedKeysMax) return 1;
+    ix = k->nentries;
+    k->hashes[ix] = h;
+    k->keys[ix] = new_ref(key);
+    k->indices[slot] = static_cast<int8_t>(ix);
+    k->nentries++;
+  }
+  InstanceValues* v = *pv;
+  if (!v || ix >= v->capacity) {
+    int cap = std::max(ix + 1, std::min<int>(kSharedKeysMax, std::max(k->nentries, v ? v->capacity * 2 : 4)));
+    auto* grown = static_cast<InstanceValues*>(
+        mem_alloc(sizeof(InstanceValues) + static_cast<size_t>(cap) * sizeof(Object*)));
+    if (!grown) {
+      runtime::raise_no_memory(ts);
+      return -1;
+    }
+    int old_cap = v ? v->capacity : 0;
+    if (v) std::memcpy(grown, v, sizeof(InstanceValues) + static_cast<size_t>(old_cap) * sizeof(Object*));
+    else grown->size = 0;
+    grown->capacity = static_cast<uint8_t>(cap);
+    std::fill(grown->slots() + old_cap, grown->slots() + cap, nullptr);
+    mem_free(v);
+    *pv = v = grown;
+  }
+  Object* old = v->slots()[ix];
+  v->slots()[ix] = new_ref(value);
+  if (!old) v->order[v->size++] = static_cast<uint8_t>(ix);
+  else decref(old);
+  return 0;
+}
+
+int values_remove(SharedKeys* k, InstanceValues* v, Object* key, Object** out) {
+  if (!v) return 0;
+  int ix = shared_keys_index(k, key);
+  if (ix < 0 || ix >= v->capacity || !v->slots()[ix]) return 0;
+  Object* old = v->slots()[ix];
+  v->slots()[ix] = nullptr;
+  uint8_t* end = v->order + v->size;
+  uint8_t* at = std::find(v->order, end, static_cast<uint8_t>(ix));
+  std::memmove(at, at + 1, static_cast<size_t>(end - at - 1));
+  v->size--;
+  if (out) *out = old;
+  else decref(old);
+  return 1;
+}
+
+void values_free(InstanceValues* v) {
+  // Detach first: a finalizer run by a decref must not see released values.
+  int n = v->capacity;
+  for (int i = 0; i < n; ++i) {
+    Object* x = v->slots()[i];
+    v->slots()[i] = nullptr;
+    xdecref(x);
+  }
+  mem_free(v);
+}
+
+Object* dict_new_split(ThreadState* ts, SharedKeys* k, InstanceValues* v) {
+  auto* d = static_cast<Dict*>(dict_new(ts));
+  if (!d) return nullptr;
+  k->refcount.fetch_add(1, std::memory_order_relaxed);
+  d->shared = k;
+  d->values = v;
+  sync_split_size(d);
+  return d;
+}
 
 std::nullptr_t raise_key_error_for(ThreadState* ts, Object* key) {
   Ref args = Ref::steal(tuple_pack(ts, {key}));

@@ -12,8 +12,23 @@
 //     removed or moved. Specialized code guards on it (DESIGN §3, §6).
 //   * Lookups may run arbitrary __eq__: code that iterates checks `mutations`
 //     to detect a change during the call.
+//
+// Split tables (DESIGN §3). A class whose instances have a __dict__ owns a
+// SharedKeys (Type::cached_keys): exact-str keys with their hashes, appended
+// and never removed, at most kSharedKeysMax, so an index into them stays
+// valid as long as the class lives (specialized attribute access caches it).
+// An instance keeps its attributes as InstanceValues described by those keys:
+// slots()[i] is the value of keys[i] (nullptr: absent) and order[0..size)
+// lists the present ones in insertion order. Its dict slot holds either the
+// values block (a tagged pointer, see typeobject.h) or, once `__dict__` is
+// asked for, a Dict. A split Dict (shared != nullptr) adopts that values block
+// and stays split while its keys are exact str that fit the shared keys:
+// lookup, insertion, deletion and iteration work on the split form; anything
+// else converts it to the combined form first. For a split dict `indices`
+// and `entries` are null and size == used_entries == values->size.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 
@@ -29,6 +44,24 @@ struct DictEntry {
   Object* value;  // owned
 };
 
+inline constexpr int kSharedKeysMax = 30;
+
+struct SharedKeys {
+  std::atomic<int64_t> refcount{1};  // the class, and every split dict using them
+  int32_t nentries = 0;
+  int8_t indices[64];  // open addressing over hashes; -1 empty (never deleted)
+  int64_t hashes[kSharedKeysMax];
+  Object* keys[kSharedKeysMax];  // owned exact str
+};
+
+struct InstanceValues {
+  uint8_t capacity;  // value slots allocated after this header
+  uint8_t size;      // present values (the length of `order`)
+  uint8_t order[kSharedKeysMax];
+  [[nodiscard]] Object** slots() { return reinterpret_cast<Object**>(this + 1); }
+};
+static_assert(sizeof(InstanceValues) % sizeof(Object*) == 0);
+
 struct Dict : Object {
   int64_t size = 0;          // live entries
   int64_t used_entries = 0;  // entries slots used (live + deleted)
@@ -38,6 +71,8 @@ struct Dict : Object {
   DictEntry* entries = nullptr;
   uint64_t mutations = 0;    // bumped on every change of keys (iteration checks)
   uint32_t keys_version = 0;
+  SharedKeys* shared = nullptr;       // non-null: split (owned reference)
+  InstanceValues* values = nullptr;   // the split dict's values (owned)
 };
 
 [[nodiscard]] inline bool is_dict(const Object* o) { return has_flag(o->ob_type, kTypeDictSubclass); }
@@ -54,8 +89,10 @@ struct Dict : Object {
 [[nodiscard]] int dict_del_item(ThreadState* ts, Object* d, Object* key);
 // Removes key if present: 1 removed (value stolen into *out if non-null), 0 missing, -1 error.
 [[nodiscard]] int dict_pop(ThreadState* ts, Object* d, Object* key, Object** out);
-// Iterates live entries: pos starts at 0. Borrowed key/value.
+// Iterates live entries: pos starts at 0. Borrowed key/value; the hash too
+// with dict_next_hashed.
 [[nodiscard]] bool dict_next(Object* d, size_t* pos, Object** key, Object** value);
+[[nodiscard]] bool dict_next_hashed(Object* d, size_t* pos, Object** key, Object** value, int64_t* hash);
 [[nodiscard]] Object* dict_copy(ThreadState* ts, Object* d);
 // d.update(other) (override) or only missing keys (!override). other: mapping
 // with keys(), or a dict.
@@ -66,6 +103,24 @@ struct Dict : Object {
 [[nodiscard]] int dict_contains(ThreadState* ts, Object* d, Object* key);
 void dict_clear(Object* d);
 [[nodiscard]] Object* dict_keys_list(ThreadState* ts, Object* d);
+// --- shared keys and instance values ---------------------------------------
+[[nodiscard]] SharedKeys* shared_keys_new(ThreadState* ts);  // nullptr + MemoryError
+void shared_keys_decref(SharedKeys* k);
+// The index of `key` (an exact str) in k, or -1.
+[[nodiscard]] int shared_keys_index(SharedKeys* k, Object* key);
+// The value of `key` (exact str): borrowed, nullptr if absent. v may be null.
+[[nodiscard]] Object* values_lookup(SharedKeys* k, InstanceValues* v, Object* key);
+// Sets `key` (exact str), adding it to k if it fits; *v may be null or be
+// reallocated. 0 done, 1 the key does not fit (nothing changed), -1 MemoryError.
+[[nodiscard]] int values_store(ThreadState* ts, SharedKeys* k, InstanceValues** v, Object* key, Object* value);
+// Removes `key` (exact str): 1 removed (value moved to *out, or released if
+// out is null), 0 absent.
+int values_remove(SharedKeys* k, InstanceValues* v, Object* key, Object** out);
+void values_free(InstanceValues* v);  // releases the values and the block
+// A split dict that adopts `v` (may be null) described by k (a new reference
+// is taken); on failure v is left to the caller.
+[[nodiscard]] Object* dict_new_split(ThreadState* ts, SharedKeys* k, InstanceValues* v);
+
 // Raises KeyError(key) (a tuple key is wrapped so str() shows it whole).
 std::nullptr_t raise_key_error_for(ThreadState* ts, Object* key);
 

@@ -160,6 +160,12 @@ int object_set_class(ThreadState* ts, Object* self, Object* value) {
                  type_tp_name(oldto));
     return -1;
   }
+  // Inline values are described by the class's keys: keep them in a dict.
+  Object** slot = instance_dict_ptr(self);
+  if (slot && *slot && slot_holds_values(*slot) && newto->cached_keys != oldto->cached_keys &&
+      !instance_dict_borrowed(ts, self)) {
+    return -1;
+  }
   incref(newto);
   self->ob_type = newto;
   decref(oldto);
@@ -302,13 +308,9 @@ Object* generic_get_attr(ThreadState* ts, Object* o, Object* name) {
     get = descr->ob_type->descr_get;
     if (get && descr->ob_type->descr_set) return get(ts, descr.get(), o, tp);
   }
-  if (Object** dp = instance_dict_ptr(o)) {
-    if (Object* d = *dp) {
-      Ref keep = Ref::borrow(d);
-      Object* v = dict_get_item_borrowed(ts, d, name);
-      if (v) return new_ref(v);
-      if (runtime::has_exception(ts)) return nullptr;
-    }
+  if (instance_dict_ptr(o)) {
+    if (Object* v = instance_attr_lookup(ts, o, name)) return v;
+    if (runtime::has_exception(ts)) return nullptr;
   }
   if (get) return get(ts, descr.get(), o, tp);
   if (descr) return descr.release();
@@ -333,20 +335,12 @@ int generic_set_attr(ThreadState* ts, Object* o, Object* name, Object* value) {
     }
     return -1;
   }
-  if (value) {
-    if (!*dp) {
-      *dp = dict_new(ts);
-      if (!*dp) return -1;
-    }
-    return dict_set_item(ts, *dp, name, value);
-  }
-  if (!*dp || dict_del_item(ts, *dp, name) < 0) {
-    if (*dp && !runtime::exception_matches(ts, &exc::KeyError)) return -1;
-    runtime::clear_exception(ts);
+  int r = instance_attr_store(ts, o, name, value);
+  if (r == 1) {
     raise_format(ts, &exc::AttributeError, "'%s' object has no attribute '%s'", type_tp_name(tp), utf8_of(ts, name));
     return -1;
   }
-  return 0;
+  return r;
 }
 
 void init_object_type(Type& t) {

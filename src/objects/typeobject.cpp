@@ -527,8 +527,73 @@ Object* type_generic_alloc(ThreadState* ts, Type* type, size_t nitems) {
 Object* instance_dict_borrowed(ThreadState* ts, Object* o) {
   Object** slot = instance_dict_ptr(o);
   if (!slot) return nullptr;
-  if (!*slot) *slot = dict_new(ts);
-  return *slot;
+  if (*slot && !slot_holds_values(*slot)) return *slot;
+  auto* keys = static_cast<SharedKeys*>(o->ob_type->cached_keys);
+  InstanceValues* values = *slot ? slot_values(*slot) : nullptr;
+  Object* d = keys ? dict_new_split(ts, keys, values) : dict_new(ts);
+  if (d) *slot = d;  // the dict adopted the values
+  return d;
+}
+
+namespace {
+
+// Where attributes of `o` live: its inline values (*values, may be null and
+// the slot empty) or a dict (returned). keys: the class's shared keys, null
+// when the class has none (then a dict is always used).
+Object* instance_storage(Object* o, Object** slot, SharedKeys** keys) {
+  *keys = static_cast<SharedKeys*>(o->ob_type->cached_keys);
+  Object* p = *slot;
+  if (p && !slot_holds_values(p)) return p;
+  return nullptr;
+}
+
+}  // namespace
+
+Object* instance_attr_lookup(ThreadState* ts, Object* o, Object* name) {
+  Object** slot = instance_dict_ptr(o);
+  SharedKeys* keys;
+  Object* d = instance_storage(o, slot, &keys);
+  if (!d) {
+    if (!*slot) return nullptr;
+    if (is_str_exact(name)) return xnew_ref(values_lookup(keys, slot_values(*slot), name));
+    d = instance_dict_borrowed(ts, o);  // an unusual key: let the dict compare it
+    if (!d) return nullptr;
+  }
+  Ref keep = Ref::borrow(d);  // a key's __eq__ may drop the dict
+  return xnew_ref(dict_get_item_borrowed(ts, d, name));
+}
+
+int instance_attr_store(ThreadState* ts, Object* o, Object* name, Object* value) {
+  Object** slot = instance_dict_ptr(o);
+  SharedKeys* keys;
+  Object* d = instance_storage(o, slot, &keys);
+  if (!d && keys && is_str_exact(name)) {
+    InstanceValues* v = *slot ? slot_values(*slot) : nullptr;
+    if (!value) return values_remove(keys, v, name, nullptr) ? 0 : 1;
+    int r = values_store(ts, keys, &v, name, value);
+    if (v) *slot = reinterpret_cast<Object*>(reinterpret_cast<uintptr_t>(v) | 1);
+    if (r <= 0) return r;
+  }
+  if (!d && !value && !*slot) return 1;
+  if (!d) {
+    d = instance_dict_borrowed(ts, o);
+    if (!d) return -1;
+  }
+  Ref keep = Ref::borrow(d);
+  if (value) return dict_set_item(ts, d, name, value);
+  Object* old = nullptr;
+  int r = dict_pop(ts, d, name, &old);
+  if (r < 0) return -1;
+  xdecref(old);
+  return r ? 0 : 1;
+}
+
+void instance_dict_slot_reset(Object** slot, Object* new_value) {
+  Object* old = *slot;
+  *slot = new_value;
+  if (!old) return;
+  if (slot_holds_values(old)) values_free(slot_values(old));
+  else decref(old);
 }
 
 namespace {
@@ -564,8 +629,7 @@ void subtype_dealloc(Object* o) {
   Type* sb = static_base(t);
   // The builtin base clears its own dict pointer if it has one; ours is ours.
   if (t->dictoffset != 0 && (!sb || sb->dictoffset != t->dictoffset)) {
-    Object** d = instance_dict_ptr(o);
-    clear_ref(*d);
+    instance_dict_slot_reset(instance_dict_ptr(o), nullptr);
   }
   sb->dealloc(o);
 }
@@ -575,6 +639,10 @@ void type_dealloc(Object* o) {
   ThreadState* ts = runtime::current_thread_state();
   if (t->bases && ts) {
     for (int64_t i = 0; i < tuple_size(t->bases); ++i) remove_subclass(ts, as_type(tuple_items(t->bases)[i]), t);
+  }
+  if (t->cached_keys) {
+    shared_keys_decref(static_cast<SharedKeys*>(t->cached_keys));
+    t->cached_keys = nullptr;
   }
   Type* base = t->base;
   t->base = nullptr;
@@ -720,7 +788,7 @@ int subtype_dict_set(ThreadState* ts, Object* self, Object* value) {
     raise_format(ts, &exc::TypeError, "__dict__ must be set to a dictionary, not a '%s'", tp_name(value));
     return -1;
   }
-  set_ref(*slot, xnew_ref(value));
+  instance_dict_slot_reset(slot, xnew_ref(value));
   return 0;
 }
 
@@ -997,6 +1065,10 @@ Object* type_new(ThreadState* ts, Type* meta, Object* name, Object* bases, Objec
     t->basicsize += sizeof(Object*);
   }
   if (t->dictoffset == 0) t->flags &= ~static_cast<uint64_t>(kTypeManagedDict);
+  if (t->dictoffset != 0 && static_base(t)->dictoffset != t->dictoffset) {
+    t->cached_keys = shared_keys_new(ts);
+    if (!t->cached_keys) return nullptr;
+  }
   if (add_dict && !dict_get_item_borrowed(ts, dict.get(), ts->id->dunder_dict)) {
     Ref d = Ref::steal(descr_new_getset(ts, t, &kSubtypeDictGetSet));
     if (!d || dict_set_item(ts, dict.get(), ts->id->dunder_dict, d.get()) < 0) return nullptr;

@@ -4,6 +4,13 @@
 //
 // Invariants: an instance has a __dict__ iff its type's dictoffset != 0; the
 // dict pointer at that offset is owned by the instance and created lazily.
+// For a Python class (Type::cached_keys set: SharedKeys, see dict.h) that slot
+// holds nullptr (no attributes yet), the instance's InstanceValues tagged
+// with the low bit (attributes, no dict object), or a Dict (materialized by
+// `__dict__`, or because the attributes no longer fit the shared keys). The
+// values are always described by the current class's keys: __class__
+// assignment materializes the dict first. Only the instance_attr_* functions
+// and instance_dict_borrowed look inside the slot.
 #pragma once
 
 #include <cstddef>
@@ -14,6 +21,8 @@
 #include "objects/type.h"
 
 namespace spindle::objects {
+
+struct InstanceValues;
 
 extern Type object_type;
 
@@ -41,6 +50,21 @@ inline constexpr int64_t kDictAtEnd = -1;
 // The instance's __dict__, created on demand: borrowed, or nullptr (error set
 // only if creation failed; no dict at all -> nullptr without exception).
 [[nodiscard]] Object* instance_dict_borrowed(ThreadState* ts, Object* o);
+
+// Tagging of the inline values in a dict slot.
+[[nodiscard]] inline bool slot_holds_values(Object* p) { return (reinterpret_cast<uintptr_t>(p) & 1) != 0; }
+[[nodiscard]] inline InstanceValues* slot_values(Object* p) {
+  return reinterpret_cast<InstanceValues*>(reinterpret_cast<uintptr_t>(p) & ~uintptr_t{1});
+}
+// Instance attributes, for instances with a dict slot (instance_dict_ptr(o)
+// non-null). name: a str.
+// Lookup: a new reference, or nullptr (absent, or an error is set).
+[[nodiscard]] Object* instance_attr_lookup(ThreadState* ts, Object* o, Object* name);
+// Store (value non-null) or delete: 0 done, 1 deleting an absent name (no
+// exception), -1 error.
+[[nodiscard]] int instance_attr_store(ThreadState* ts, Object* o, Object* name, Object* value);
+// Releases what the slot holds (dealloc, __dict__ replacement) and sets it.
+void instance_dict_slot_reset(Object** slot, Object* new_value);
 
 // Default slots builtin types may set or call.
 [[nodiscard]] Object* object_generic_new(ThreadState* ts, Type* type, Object* const* args, size_t nargs,

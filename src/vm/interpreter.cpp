@@ -491,8 +491,7 @@ int get_method(ThreadState* ts, Object* obj, Object* name, Object** meth) {
   if (tp->getattro == object_type.getattro) {
     Object* descr = type_lookup_borrowed(tp, name);
     if (descr && (is_function(descr) || has_flag(descr->ob_type, kTypeMethodDescriptor))) {
-      Object** dictptr = instance_dict_ptr(obj);
-      Object* shadow = dictptr && *dictptr ? dict_get_item_borrowed(ts, *dictptr, name) : nullptr;
+      Ref shadow = Ref::steal(instance_dict_ptr(obj) ? instance_attr_lookup(ts, obj, name) : nullptr);
       if (!shadow) {
         if (runtime::has_exception(ts)) {
           *meth = nullptr;

@@ -562,3 +562,81 @@ TEST_F(TypesTest, UnionTypes) {
   EXPECT_EQ(err(), "TypeError: cannot create 'types.UnionType' instances");
   EXPECT_EQ(R(get_attr(ts, &union_type, S("__module__"))), "'types'");
 }
+
+TEST_F(TypesTest, SplitKeysAndInlineValues) {
+  // Instances of a Python class keep attributes as inline values described
+  // by the class's shared keys; a dict appears only when asked for.
+  Object* C = make_class("SK", {}, {});
+  ASSERT_TRUE(C);
+  auto* keys = static_cast<SharedKeys*>(static_cast<Type*>(C)->cached_keys);
+  ASSERT_TRUE(keys);
+  Object* a = call(ts, C, nullptr, 0);
+  Object** slot = instance_dict_ptr(a);
+  ASSERT_TRUE(slot);
+  EXPECT_EQ(*slot, nullptr);
+  CHECK(set_attr(ts, a, S("x"), I(1)) == 0);
+  CHECK(set_attr(ts, a, S("y"), I(2)) == 0);
+  CHECK(slot_holds_values(*slot));
+  EXPECT_EQ(shared_keys_index(keys, S("x")), 0);
+  EXPECT_EQ(shared_keys_index(keys, S("y")), 1);
+  // Another instance, other order: same keys, its own order.
+  Object* b = call(ts, C, nullptr, 0);
+  CHECK(set_attr(ts, b, S("y"), I(3)) == 0);
+  CHECK(set_attr(ts, b, S("x"), I(4)) == 0);
+  EXPECT_EQ(keys->nentries, 2);
+  EXPECT_EQ(R(get_attr(ts, b, S("x"))), "4");
+  EXPECT_EQ(R(get_attr(ts, a, S("y"))), "2");
+  // Deleting keeps the inline form.
+  CHECK(set_attr(ts, a, S("x"), nullptr) == 0);
+  CHECK(slot_holds_values(*slot));
+  CHECK(get_attr(ts, a, S("x")) == nullptr);
+  EXPECT_EQ(err(), "AttributeError: 'SK' object has no attribute 'x'");
+  // __dict__ materializes a split dict that adopts the values.
+  Object* bd = get_attr(ts, b, S("__dict__"));
+  ASSERT_TRUE(bd);
+  auto* d = static_cast<Dict*>(bd);
+  EXPECT_EQ(d->shared, keys);
+  EXPECT_EQ(*instance_dict_ptr(b), bd);
+  EXPECT_EQ(R(bd), "{'y': 3, 'x': 4}");
+  // Through the dict: new str keys join the shared keys, deletion stays split.
+  CHECK(dict_set_item(ts, bd, S("z"), I(5)) == 0);
+  EXPECT_EQ(keys->nentries, 3);
+  CHECK(dict_del_item(ts, bd, S("y")) == 0);
+  EXPECT_EQ(d->shared, keys);
+  EXPECT_EQ(R(bd), "{'x': 4, 'z': 5}");
+  EXPECT_EQ(R(get_attr(ts, b, S("z"))), "5");
+  // A non-str key converts it to the combined form, order kept.
+  CHECK(dict_set_item(ts, bd, I(7), I(8)) == 0);
+  EXPECT_EQ(d->shared, nullptr);
+  EXPECT_EQ(R(bd), "{'x': 4, 'z': 5, 7: 8}");
+  CHECK(set_attr(ts, b, S("w"), I(9)) == 0);
+  EXPECT_EQ(R(bd), "{'x': 4, 'z': 5, 7: 8, 'w': 9}");
+  // More names than the shared keys hold: that instance gets a dict; the
+  // keys stay as they were for everyone else.
+  Object* c = call(ts, C, nullptr, 0);
+  for (int i = 0; i < 40; ++i) {
+    Ref name = Ref::steal(str_from_format(ts, "n%d", i));
+    CHECK(set_attr(ts, c, name.get(), I(i)) == 0);
+  }
+  EXPECT_EQ(keys->nentries, kSharedKeysMax);
+  Object* cslot = *instance_dict_ptr(c);
+  ASSERT_TRUE(cslot && !slot_holds_values(cslot));
+  EXPECT_EQ(static_cast<Dict*>(cslot)->shared, nullptr);
+  EXPECT_EQ(dict_size(cslot), 40);
+  EXPECT_EQ(R(get_attr(ts, c, S("n39"))), "39");
+  EXPECT_EQ(R(get_attr(ts, c, S("n0"))), "0");
+  CHECK(set_attr(ts, a, S("n3"), I(33)) == 0);
+  CHECK(slot_holds_values(*slot));
+  EXPECT_EQ(R(get_attr(ts, a, S("n3"))), "33");
+  // A subclass has keys of its own; __class__ assignment keeps the values
+  // by materializing the dict.
+  Object* D = make_class("SKD", {C}, {});
+  ASSERT_TRUE(D);
+  CHECK(static_cast<Type*>(D)->cached_keys != nullptr && static_cast<Type*>(D)->cached_keys != keys);
+  CHECK(set_attr(ts, a, S("__class__"), D) == 0);
+  CHECK(!slot_holds_values(*slot));
+  EXPECT_EQ(R(get_attr(ts, a, S("__dict__"))), "{'y': 2, 'n3': 33}");
+  decref(a);
+  decref(b);
+  decref(c);
+}
