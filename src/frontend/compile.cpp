@@ -153,10 +153,11 @@ std::shared_ptr<vm::CodeObject> compile_source(std::string_view bytes, std::stri
   // comes from the tokenizer's buffer, which never holds the BOM.
   if (!opts.from_file) src.bom_in_first_line = false;
   Arena arena;
+  src.hide_added_newline = src.newline_added && mode == CompileMode::Eval;
   ParseMode pm = mode == CompileMode::Eval ? ParseMode::Eval
                  : mode == CompileMode::Single ? ParseMode::Single
                                                : ParseMode::Exec;
-  ast::mod* tree = parse(src, filename, pm, arena, err);
+  ast::mod* tree = parse(src, filename, pm, arena, err, opts.int_max_str_digits);
   if (tree == nullptr) return nullptr;
 
   CompileError ce;

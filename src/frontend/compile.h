@@ -18,6 +18,7 @@
 
 #include "frontend/codegen.h"
 #include "frontend/diagnostic.h"
+#include "frontend/parser.h"
 #include "frontend/source.h"
 #include "vm/code.h"
 
@@ -32,6 +33,8 @@ struct CompileOptions {
   // `filename` is a file holding `bytes`. CPython re-reads the error line from
   // the file for errors found after parsing; without one they have no text.
   bool from_file = true;
+  // sys.get_int_max_str_digits() of the compiling interpreter (0: no limit).
+  int int_max_str_digits = kDefaultIntMaxStrDigits;
 };
 
 // compile(bytes, filename, mode) as CPython does it for a file's bytes.

@@ -293,6 +293,7 @@ std::nullptr_t Parser::raise_at(const char* type, std::string msg, int lineno, i
     if (end_lineno - line_shift_ == 1 && ec >= 0) ec -= first_line_col_shift_;
   }
   set_error_location(err_, src_, filename_, line_in_src, c < 0 ? 0 : c, end_lineno - line_shift_, ec);
+  if (col == -1 && end_col == -1) err_.offset = err_.end_offset = 0;  // a known line, no column
   err_.lineno += line_shift_;
   if (err_.end_lineno) err_.end_lineno += line_shift_;
   return nullptr;
@@ -580,8 +581,9 @@ ast::expr* Parser::run_fstring_expr(int line_shift, int first_line_col_shift) {
 }  // namespace parser_detail
 
 ast::mod* parse(const SourceText& src, std::string_view filename, ParseMode mode, Arena& arena,
-                SyntaxErrorInfo& err) {
+                SyntaxErrorInfo& err, int int_max_str_digits) {
   parser_detail::Parser p(src, filename, mode, arena, err);
+  p.int_max_str_digits_ = int_max_str_digits;
   ast::mod* m = p.run();
   if (!m && err.filename.empty()) err.filename = std::string(filename);
   return m;

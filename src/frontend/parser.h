@@ -27,8 +27,12 @@ enum class ParseMode { Exec, Eval, Single, FuncType };
 // Parses already-decoded source. Returns the root (Module / Expression /
 // Interactive / FunctionType) or nullptr with err filled. Strings in the AST
 // may point into `src`, which must outlive the tree.
+// int_max_str_digits: sys.get_int_max_str_digits() (0 = no limit); a longer
+// decimal literal is a SyntaxError, as in CPython.
+inline constexpr int kDefaultIntMaxStrDigits = 4300;
 [[nodiscard]] ast::mod* parse(const SourceText& src, std::string_view filename, ParseMode mode,
-                              Arena& arena, SyntaxErrorInfo& err);
+                              Arena& arena, SyntaxErrorInfo& err,
+                              int int_max_str_digits = kDefaultIntMaxStrDigits);
 
 // bytes -> decode_source -> parse: the entry point the CLI and tests use. The
 // decoded text is copied into `arena`, so the tree only depends on the arena.

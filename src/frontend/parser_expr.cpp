@@ -791,6 +791,14 @@ static ast::Constant* number_constant(Parser& p, const Tok& t) {
   }
   // Fast path: fits in int64.
   size_t nd = std::strlen(digits);
+  if (base == 10 && p.int_max_str_digits_ > 0 && nd > static_cast<size_t>(p.int_max_str_digits_)) {
+    return p.raise_at("SyntaxError",
+                      "Exceeds the limit (" + std::to_string(p.int_max_str_digits_) +
+                          " digits) for integer string conversion: value has " + std::to_string(nd) +
+                          " digits; use sys.set_int_max_str_digits() to increase the limit - Consider "
+                          "hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                      t.lineno, -1, t.end_lineno, -1);
+  }
   bool small = (base == 10 && nd <= 18) || (base == 16 && nd <= 15) || (base == 8 && nd <= 20) ||
                (base == 2 && nd <= 62);
   if (small) {

@@ -136,6 +136,7 @@ class Parser {
   ast::expr* run_fstring_expr(int line_shift, int first_line_col_shift);
 
   // --- state ---------------------------------------------------------------------
+  int int_max_str_digits_ = kDefaultIntMaxStrDigits;
   const SourceText& src_;
   std::string_view filename_;
   ParseMode mode_;

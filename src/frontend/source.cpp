@@ -96,6 +96,7 @@ int replaced_char_count(std::string_view s) {
 
 std::string error_line_text(const SourceText& src, int lineno) {
   std::string_view line = src.line(lineno);
+  if (src.hide_added_newline && lineno == src.line_count() && !line.empty()) line.remove_suffix(1);
   std::string text = lineno == 1 && src.bom_in_first_line ? "\xEF\xBB\xBF" : "";
   if (src.unchecked_utf8)
     text += utf8_replace(line);
@@ -137,7 +138,8 @@ void set_error_location(SyntaxErrorInfo& err, const SourceText& src, std::string
 namespace {
 
 void build_line_table(SourceText& out) {
-  if (!out.text.empty() && out.text.back() != '\n') out.text += '\n';
+  out.newline_added = !out.text.empty() && out.text.back() != '\n';
+  if (out.newline_added) out.text += '\n';
   out.line_starts.clear();
   out.line_starts.push_back(0);
   const std::string& t = out.text;

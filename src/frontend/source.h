@@ -51,6 +51,12 @@ struct SourceText {
   // file for errors the parser locates, so line 1's text starts with U+FEFF
   // there (and columns count it), though the tokenizer never saw it.
   bool bom_in_first_line = false;
+  // `text` always ends with '\n'; newline_added says the source did not.
+  // CPython only appends one for exec input: an eval() of "1 +" ends without
+  // NEWLINE and its error line has no '\n'. hide_added_newline (set for
+  // eval input) makes the tokenizer stop before it and error texts omit it.
+  bool newline_added = false;
+  bool hide_added_newline = false;
 
   int line_count() const { return static_cast<int>(line_starts.size()); }
 

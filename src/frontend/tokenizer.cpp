@@ -134,7 +134,7 @@ Tokenizer::Tokenizer(const SourceText& src, std::string_view filename, SyntaxErr
       filename_(filename),
       err_(err),
       begin_(src.text.data()),
-      end_(src.text.data() + src.text.size()),
+      end_(src.text.data() + src.text.size() - (src.hide_added_newline ? 1 : 0)),
       cur_(begin_),
       line_start_(begin_),
       buf_(begin_) {}
@@ -194,7 +194,7 @@ const char* Tokenizer::line_end_or(const char* p) const {
   return p < end_ ? p + 1 : p;
 }
 
-int Tokenizer::eof_lineno() const { return src_.text.empty() ? 1 : src_.line_count() + 1; }
+int Tokenizer::eof_lineno() const { return src_.text.empty() ? 0 : src_.line_count() + 1; }
 
 // ---- errors ---------------------------------------------------------------
 

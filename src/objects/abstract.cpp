@@ -349,6 +349,12 @@ Object* do_richcompare(ThreadState* ts, Object* a, Object* b, CompareOp op) {
 }  // namespace
 
 Object* rich_compare(ThreadState* ts, Object* a, Object* b, CompareOp op) {
+  // Two exact ints, floats or strs compare without running Python code, so
+  // they take no recursion guard — like CPython's specialized COMPARE_OP,
+  // which is why a deep recursion there reports plain "maximum recursion
+  // depth exceeded" rather than "... in comparison".
+  Type* t = a->ob_type;
+  if (t == b->ob_type && (t == &int_type || t == &float_type || t == &str_type)) return t->richcompare(ts, a, b, op);
   if (enter_recursive_call(ts, " in comparison") < 0) return nullptr;
   Object* r = do_richcompare(ts, a, b, op);
   leave_recursive_call(ts);

@@ -640,14 +640,14 @@ std::nullptr_t raise_attribute_error(ThreadState* ts, Object* obj, Object* name)
 }
 
 Object* syntax_error_new(ThreadState* ts, Type* type, const std::string& msg, const std::string& filename, int lineno,
-                         int offset, const std::string& text, int end_lineno, int end_offset) {
+                         int offset, const std::string* text, int end_lineno, int end_offset) {
   Ref m = Ref::steal(str_from(ts, msg));
   Ref f = Ref::steal(str_from(ts, filename));
   Ref l = Ref::steal(int_from_i64(ts, lineno));
   Ref o = Ref::steal(offset >= 0 ? int_from_i64(ts, offset) : new_ref(py_none()));
-  Ref t = Ref::steal(text.empty() ? new_ref(py_none()) : str_from(ts, text));
+  Ref t = Ref::steal(text ? str_from(ts, *text) : new_ref(py_none()));
   Ref el = Ref::steal(end_lineno >= 0 ? int_from_i64(ts, end_lineno) : new_ref(py_none()));
-  Ref eo = Ref::steal(end_offset >= 0 ? int_from_i64(ts, end_offset) : new_ref(py_none()));
+  Ref eo = Ref::steal(int_from_i64(ts, end_offset));
   if (!m || !f || !l || !o || !t || !el || !eo) return nullptr;
   Ref info = Ref::steal(tuple_pack(ts, {f.get(), l.get(), o.get(), t.get(), el.get(), eo.get()}));
   if (!info) return nullptr;

@@ -56,9 +56,9 @@ struct ExceptionObject : Object {
 std::nullptr_t raise_stop_iteration(ThreadState* ts, Object* value);
 // Raises AttributeError "'T' object has no attribute 'x'" with name/obj set.
 std::nullptr_t raise_attribute_error(ThreadState* ts, Object* obj, Object* name);
-// A SyntaxError/IndentationError/TabError instance with its fields.
+// A SyntaxError/IndentationError/TabError instance with its fields (text null: None).
 [[nodiscard]] Object* syntax_error_new(ThreadState* ts, Type* type, const std::string& msg, const std::string& filename,
-                                       int lineno, int offset, const std::string& text, int end_lineno, int end_offset);
+                                       int lineno, int offset, const std::string* text, int end_lineno, int end_offset);
 
 // except*: splits exc_value by match_type into (*match, *rest) (new
 // references, None when empty). -1 on error (e.g. match type is an

@@ -111,19 +111,6 @@ Object* object_richcompare(ThreadState* ts, Object* a, Object* b, CompareOp op) 
 
 Object* object_get_class(ThreadState*, Object* self) { return new_ref(static_cast<Object*>(self->ob_type)); }
 
-// The first builtin type along the base chain.
-Type* builtin_base(Type* t) {
-  while (t && has_flag(t, kTypeHeap)) t = t->base;
-  return t;
-}
-
-bool same_slots(Type* a, Type* b) {
-  Object* sa = a->ht_slots;
-  Object* sb = b->ht_slots;
-  if (!sa || !sb) return sa == sb || ((!sa || tuple_size(sa) == 0) && (!sb || tuple_size(sb) == 0));
-  return rich_compare_bool(runtime::current_thread_state(), sa, sb, CompareOp::Eq) == 1;
-}
-
 int object_set_class(ThreadState* ts, Object* self, Object* value) {
   if (!value) {
     raise(ts, &exc::TypeError, "can't delete __class__ attribute");
@@ -140,26 +127,7 @@ int object_set_class(ThreadState* ts, Object* self, Object* value) {
     raise(ts, &exc::TypeError, "__class__ assignment only supported for mutable types or ModuleType subclasses");
     return -1;
   }
-  Type* a = oldto;
-  Type* b = newto;
-  // Walk up while the layouts equal their bases' (no slots, dict or size added).
-  auto layout_base = [](Type* t) {
-    while (t->base && t->basicsize == t->base->basicsize && t->itemsize == t->base->itemsize &&
-           t->dictoffset == t->base->dictoffset && t->weaklistoffset == t->base->weaklistoffset) {
-      t = t->base;
-    }
-    return t;
-  };
-  Type* la = layout_base(a);
-  Type* lb = layout_base(b);
-  bool compatible = builtin_base(a) == builtin_base(b) && a->basicsize == b->basicsize && a->itemsize == b->itemsize &&
-                    a->dictoffset == b->dictoffset && a->weaklistoffset == b->weaklistoffset &&
-                    a->dealloc == b->dealloc && (la == lb || (la->base == lb->base && same_slots(la, lb)));
-  if (!compatible) {
-    raise_format(ts, &exc::TypeError, "__class__ assignment: '%s' object layout differs from '%s'", type_tp_name(newto),
-                 type_tp_name(oldto));
-    return -1;
-  }
+  if (!compatible_for_assignment(ts, oldto, newto, "__class__")) return -1;
   // Inline values are described by the class's keys: keep them in a dict.
   Object** slot = instance_dict_ptr(self);
   if (slot && *slot && slot_holds_values(*slot) && newto->cached_keys != oldto->cached_keys &&

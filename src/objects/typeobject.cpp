@@ -1296,6 +1296,58 @@ Object* type_get_dict(ThreadState* ts, Object* self) { return mappingproxy_new(t
 
 Object* type_get_bases(ThreadState* ts, Object* self) { return new_ref(as_type(self)->bases); }
 
+// CPython frees instances of heap types and of GC types through the GC
+// allocator, other static types' directly: "deallocator differs" is this.
+bool frees_as_gc(Type* t) { return has_flag(t, kTypeHeap) || has_flag(t, kTypeHaveGC); }
+
+// A type whose instances are laid out exactly as its base's.
+bool compatible_with_base(Type* t) {
+  Type* b = t->base;
+  return b && t->basicsize == b->basicsize && t->itemsize == b->itemsize && t->dictoffset == b->dictoffset &&
+         t->weaklistoffset == b->weaklistoffset && frees_as_gc(t) == frees_as_gc(b) &&
+         (has_flag(t, kTypeHeap) || t->dealloc == b->dealloc);
+}
+
+// Two heap types with one base that add the same __slots__, dict and
+// weakref pointers.
+bool same_slots_added(ThreadState* ts, Type* a, Type* b) {
+  if (!has_flag(a, kTypeHeap) || !has_flag(b, kTypeHeap)) return false;
+  int64_t size = a->base->basicsize;
+  Object* sa = a->ht_slots;
+  Object* sb = b->ht_slots;
+  if (sa && sb) {
+    if (rich_compare_bool(ts, sa, sb, CompareOp::Eq) != 1) {
+      runtime::clear_exception(ts);
+      return false;
+    }
+    size += static_cast<int64_t>(sizeof(Object*)) * tuple_size(sa);
+  }
+  if (a->dictoffset == size && b->dictoffset == size) size += sizeof(Object*);
+  if (a->weaklistoffset == size && b->weaklistoffset == size) size += sizeof(Object*);
+  return size == static_cast<int64_t>(a->basicsize) && size == static_cast<int64_t>(b->basicsize);
+}
+
+}  // namespace
+
+bool compatible_for_assignment(ThreadState* ts, Type* oldto, Type* newto, const char* attr) {
+  if (frees_as_gc(oldto) != frees_as_gc(newto)) {
+    raise_format(ts, &exc::TypeError, "%s assignment: '%s' deallocator differs from '%s'", attr,
+                 type_tp_name(newto), type_tp_name(oldto));
+    return false;
+  }
+  Type* nb = newto;
+  Type* ob = oldto;
+  while (compatible_with_base(nb)) nb = nb->base;
+  while (compatible_with_base(ob)) ob = ob->base;
+  bool same = nb == ob || (nb->base == ob->base && same_slots_added(ts, nb, ob));
+  if (same && (oldto->cached_keys != nullptr) == (newto->cached_keys != nullptr)) return true;
+  raise_format(ts, &exc::TypeError, "%s assignment: '%s' object layout differs from '%s'", attr, type_tp_name(newto),
+               type_tp_name(oldto));
+  return false;
+}
+
+namespace {
+
 int type_set_bases(ThreadState* ts, Object* self, Object* value) {
   Type* t = as_type(self);
   if (check_set_special(ts, t, value, "__bases__") < 0) return -1;
@@ -1319,7 +1371,7 @@ int type_set_bases(ThreadState* ts, Object* self, Object* value) {
     }
   }
   Type* nb = best_base(ts, value);
-  if (!nb) return -1;
+  if (!nb || !compatible_for_assignment(ts, t->base, nb, "__bases__")) return -1;
   Object* old_bases = new_ref(t->bases);
   Type* old_base = t->base;
   for (int64_t i = 0; i < tuple_size(old_bases); ++i) remove_subclass(ts, as_type(tuple_items(old_bases)[i]), t);

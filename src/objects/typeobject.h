@@ -79,6 +79,11 @@ void object_default_dealloc(Object* o);  // decref the __dict__ / __slots__ of a
 // when the metaclass is `type`).
 [[nodiscard]] Object* type_new(ThreadState* ts, Type* meta, Object* name, Object* bases, Object* dict,
                                Object* kwnames_dict);
+// Whether instances of `oldto` may become instances of `newto` (__class__
+// assignment) or a class's base may change from oldto to newto (__bases__):
+// the same deallocation and memory layout. Otherwise TypeError
+// "<attr> assignment: ... differs from ..." and false.
+[[nodiscard]] bool compatible_for_assignment(ThreadState* ts, Type* oldto, Type* newto, const char* attr);
 // The most derived metaclass of `meta` and the metaclasses of `bases`
 // (borrowed), or nullptr with TypeError "metaclass conflict: ...".
 [[nodiscard]] Type* calculate_metaclass(ThreadState* ts, Type* meta, Object* bases);

@@ -1213,6 +1213,7 @@ Object* compile_to_code(ThreadState* ts, const std::string& source, const std::s
                             : mode == "single" ? frontend::CompileMode::Single
                                                : frontend::CompileMode::Exec;
   frontend::CompileOptions opts;
+  opts.int_max_str_digits = ts->interp->int_max_str_digits;
   opts.from_file = from_file;
   opts.decoded_text = !from_file;
   std::vector<frontend::CompileWarning> warnings;
@@ -1230,9 +1231,8 @@ Object* compile_to_code(ThreadState* ts, const std::string& source, const std::s
                  : err.type == "TabError"       ? &exc::TabError
                                                 : &exc::SyntaxError;
     Object* e = syntax_error_new(ts, type, err.msg, err.filename, err.lineno, err.offset,
-                                 err.has_text ? err.text : std::string(), err.end_lineno, err.end_offset);
+                                 err.has_text ? &err.text : nullptr, err.end_lineno, err.end_offset);
     if (!e) return nullptr;
-    if (!err.has_text) set_ref(as_exception(e)->f5, new_ref(py_none()));
     runtime::restore_exception(ts, e);
     return nullptr;
   }
