@@ -5,9 +5,13 @@
 // cached in it (Frame::frame_obj). It records the code, globals, builtins
 // and the caller (f_back, materialized the same way); f_lineno is the line
 // of the frame's current instruction while the frame runs and the line it
-// last executed afterwards; f_locals is a fresh snapshot of the locals.
+// last executed afterwards. A function frame's f_locals is one dict per frame
+// object, refreshed from the variables on each access; when the frame
+// finishes the object takes its variables, so a traceback's frames still show
+// their locals.
 #include "vm/frameobject.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "objects/abstract.h"
@@ -33,6 +37,8 @@ namespace {
 FrameObject* FO(Object* o) { return static_cast<FrameObject*>(o); }
 
 void fo_release(FrameObject* f) {
+  for (int i = 0; i < f->nsaved; ++i) xdecref(f->saved[i]);
+  mem_free(f->saved);
   xdecref(f->code);
   xdecref(f->globals);
   xdecref(f->builtins);
@@ -72,27 +78,29 @@ Object* get_lasti(ThreadState* ts, Object* o) {
   return int_from_i64(ts, lasti * 2);
 }
 
-// A snapshot of the frame's variables (fast locals, cells, free variables),
-// or its locals mapping for module and class bodies.
+// The frame's variables (fast locals, cells, free variables) as a dict, or
+// its locals mapping for module and class bodies.
 Object* get_locals(ThreadState* ts, Object* o) {
   FrameObject* fo = FO(o);
   Frame* f = fo->live;
-  if (!f) return new_ref(fo->locals ? fo->locals : py_none());
-  if (f->locals) return new_ref(f->locals);
-  Ref d = Ref::steal(dict_new(ts));
-  if (!d) return nullptr;
-  CodeObj* code = f->code;
+  if (f && f->locals) return new_ref(f->locals);
+  Object* const* values = f ? f->localsplus : fo->saved;
+  if (!values) return new_ref(fo->locals ? fo->locals : py_none());
+  if (!fo->locals && !(fo->locals = dict_new(ts))) return nullptr;
+  Object* d = fo->locals;
+  CodeObj* code = as_code(fo->code);
   for (int i = 0; i < code->nlocalsplus; ++i) {
-    Object* v = f->localsplus[i];
-    if (!v) continue;
+    Object* name = tuple_items(code->localsplus)[i];
+    Object* v = values[i];
     uint8_t kind = code->co->localsplus_kinds[static_cast<size_t>(i)];
-    if ((kind & (CO_FAST_CELL | CO_FAST_FREE)) && v->ob_type == &cell_type) {
-      v = static_cast<Cell*>(v)->ref;
-      if (!v) continue;
+    if (v && (kind & (CO_FAST_CELL | CO_FAST_FREE)) && v->ob_type == &cell_type) v = static_cast<Cell*>(v)->ref;
+    if (v) {
+      if (dict_set_item(ts, d, name, v) < 0) return nullptr;
+    } else if (dict_pop(ts, d, name, nullptr) < 0) {
+      return nullptr;
     }
-    if (dict_set_item(ts, d.get(), tuple_items(code->localsplus)[i], v) < 0) return nullptr;
   }
-  return d.release();
+  return new_ref(d);
 }
 
 Object* fo_repr(ThreadState* ts, Object* o) {
@@ -138,7 +146,16 @@ void frame_object_detach(Object* frame_obj, Frame* f) {
   if (fo->live != f) return;
   fo->lasti = static_cast<int>(f->instr_ptr - f->code->units);
   fo->lineno = code_line_at(f->code, fo->lasti);
-  fo->locals = xnew_ref(f->locals);
+  if (f->locals) {
+    set_ref(fo->locals, new_ref(f->locals));
+  } else if (int n = std::min(f->code->nlocalsplus, f->stacktop); n > 0) {  // the live slots
+    fo->saved = static_cast<Object**>(mem_alloc(static_cast<size_t>(n) * sizeof(Object*)));
+    if (fo->saved) {  // without memory f_locals is empty, nothing worse
+      std::copy(f->localsplus, f->localsplus + n, fo->saved);
+      std::fill(f->localsplus, f->localsplus + n, nullptr);
+      fo->nsaved = n;
+    }
+  }
   fo->live = nullptr;
 }
 
