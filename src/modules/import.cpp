@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 
+#include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
@@ -106,6 +107,22 @@ Object* find_and_load(ThreadState* ts, const std::string& fullname, const std::s
   return raise_not_found(ts, "No module named '" + fullname + "'", fullname);
 }
 
+// A native module (registry.h), entered in sys.modules; a submodule such
+// as os.path is also bound on its parent. nullptr without an exception if
+// `fullname` is not native.
+Object* load_native_module(ThreadState* ts, const std::string& fullname, Object* key) {
+  Ref m = Ref::steal(create_native_module(ts, fullname));
+  if (!m) return nullptr;
+  if (dict_set_item(ts, ts->interp->modules, key, m.get()) < 0) return nullptr;
+  size_t dot = fullname.rfind('.');
+  if (dot != std::string::npos) {
+    Ref parent = Ref::steal(import_module(ts, fullname.substr(0, dot)));
+    Ref attr = Ref::steal(str_from(ts, fullname.substr(dot + 1)));
+    if (!parent || !attr || set_attr(ts, parent.get(), attr.get(), m.get()) < 0) return nullptr;
+  }
+  return m.release();
+}
+
 std::string module_file_of(ThreadState* ts, Object* m) {
   Ref f = Ref::steal(is_module(m) ? xnew_ref(dict_get_item_borrowed(ts, module_dict_borrowed(m), ts->id->dunder_file)) : nullptr);
   runtime::clear_exception(ts);
@@ -168,6 +185,8 @@ Object* import_module(ThreadState* ts, const std::string& fullname) {
     if (is_none(m)) return raise_not_found(ts, "import of " + fullname + " halted; None in sys.modules", fullname);
     return new_ref(m);
   }
+  if (runtime::has_exception(ts)) return nullptr;
+  if (Ref native = Ref::steal(load_native_module(ts, fullname, key.get()))) return native.release();
   if (runtime::has_exception(ts)) return nullptr;
   size_t dot = fullname.rfind('.');
   if (dot == std::string::npos) {

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "modules/modules.h"
+#include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/alloc.h"
 #include "objects/args.h"
@@ -368,7 +369,7 @@ int init_sys(ThreadState* ts) {
   if (set(ts, d, "executable", str_from_cstr(ts, "")) < 0) return -1;
   if (set(ts, d, "argv", list_new(ts, 0)) < 0) return -1;
   if (set(ts, d, "path", list_new(ts, 0)) < 0) return -1;
-  if (set(ts, d, "builtin_module_names", tuple_pack(ts, {Ref::steal(str_from_cstr(ts, "builtins")).get(), Ref::steal(str_from_cstr(ts, "sys")).get()})) < 0) return -1;
+  if (set(ts, d, "builtin_module_names", builtin_module_names(ts)) < 0) return -1;
   Object* impl_name = str_from_cstr(ts, "spindle");
   if (set(ts, d, "implementation_name", impl_name) < 0) return -1;
   // Hooks keep their original values under __name__ too.

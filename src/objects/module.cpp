@@ -9,6 +9,7 @@
 #include "objects/method.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
+#include "objects/tuple.h"
 #include "objects/typeobject.h"
 #include "runtime/errors.h"
 
@@ -55,13 +56,27 @@ void module_dealloc(Object* o) {
   free_object(o);
 }
 
+// Whether `name` is in sys.builtin_module_names (a native module).
+bool is_builtin_module_name(ThreadState* ts, Object* name) {
+  if (!name || !is_str(name) || !ts->interp->sys) return false;
+  Object* names = dict_get_item_str_borrowed(ts, module_dict_borrowed(ts->interp->sys), "builtin_module_names");
+  if (!names || !is_tuple(names)) {
+    runtime::clear_exception(ts);
+    return false;
+  }
+  for (int64_t i = 0; i < tuple_size(names); ++i) {
+    if (is_str(tuple_items(names)[i]) && str_equal(tuple_items(names)[i], name)) return true;
+  }
+  return false;
+}
+
 Object* module_repr(ThreadState* ts, Object* o) {
   auto* m = static_cast<Module*>(o);
   Object* file = dict_get_item_borrowed(ts, m->dict, ts->id->dunder_file);
   Object* name = dict_get_item_borrowed(ts, m->dict, ts->id->dunder_name);
   std::string n = name && is_str(name) ? repr_utf8(ts, name) : "'?'";
   if (file && is_str(file)) return str_from(ts, "<module " + n + " from " + repr_utf8(ts, file) + ">");
-  if (n == "'sys'" || n == "'builtins'") return str_from(ts, "<module " + n + " (built-in)>");
+  if (is_builtin_module_name(ts, name)) return str_from(ts, "<module " + n + " (built-in)>");
   return str_from(ts, "<module " + n + ">");
 }
 
@@ -93,6 +108,17 @@ Object* module_new_slot(ThreadState* ts, Type* type, Object* const* args, size_t
 }
 
 Object* get_dict(ThreadState*, Object* o) { return new_ref(static_cast<Module*>(o)->dict); }
+
+// dir(module): the module's own __dir__ function if it defines one, else the
+// names in its dict.
+Object* module_dir(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
+  Object* d = static_cast<Module*>(self)->dict;
+  Object* custom = dict_get_item_str_borrowed(ts, d, "__dir__");
+  if (custom) return call(ts, custom, nullptr, 0);
+  if (runtime::has_exception(ts)) return nullptr;
+  return dict_keys_list(ts, d);
+}
+const MethodDef module_methods[] = {{"__dir__", module_dir, kMethNoArgs}, {}};
 const GetSetDef module_getsets[] = {{"__dict__", get_dict, nullptr}, {}};
 
 }  // namespace
@@ -106,6 +132,7 @@ void init_module_type(Type& t) {
   t.getattro = module_getattro;
   t.new_ = module_new_slot;
   t.getsets = module_getsets;
+  t.methods = module_methods;
   t.dictoffset = offsetof(Module, dict);
 }
 

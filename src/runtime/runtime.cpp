@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include "modules/modules.h"
+#include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
@@ -89,7 +90,8 @@ int ready_all_types_once(ThreadState* ts) {
   objects::make_immortal(&vm::symbol);
 #include "vm/vm_types.def"
 #undef VM_TYPE
-  return objects::init_exception_types(ts);
+  if (objects::init_exception_types(ts) < 0) return -1;
+  return modules::ready_module_types(ts);
 }
 
 // The builtin types are process-wide immutable objects: they are readied by

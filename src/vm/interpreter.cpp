@@ -977,6 +977,8 @@ Object* do_call(ThreadState* ts, Object* callable, Object* self_or_null, Object*
   return res;
 }
 
+}  // namespace
+
 int handle_eval_breaker(ThreadState* ts) {
   uint32_t bits = ts->eval_breaker.exchange(0);
   if (bits & runtime::kSignalsPending) {
@@ -985,8 +987,6 @@ int handle_eval_breaker(ThreadState* ts) {
   }
   return 0;
 }
-
-}  // namespace
 
 // ===========================================================================
 // The loop

@@ -15,6 +15,9 @@ struct Frame;
 
 // Runs module-level (or exec/eval) code with the given namespaces.
 [[nodiscard]] Object* eval_code(ThreadState* ts, Object* code, Object* globals, Object* locals);
+// Acts on the eval-breaker bits (a pending Ctrl-C raises KeyboardInterrupt):
+// 0, or -1 with the exception set. Blocking builtins call it when interrupted.
+[[nodiscard]] int handle_eval_breaker(ThreadState* ts);
 // Calls a Python function (the function type's call slot).
 [[nodiscard]] Object* function_call(ThreadState* ts, Object* func, Object* const* args, size_t nargs, Object* kwnames);
 // Runs `frame` (already pushed and set up) until it returns or raises. With
