@@ -137,9 +137,18 @@ constexpr GetSetDef wrapper_descr_getsets[] = {
     {"__objclass__", descr_get_objclass, nullptr, nullptr},      {},
 };
 
+// A descriptor owns its class: the class's dict holding the descriptor is
+// a cycle (classes defined in a function are collected through it).
+int descr_traverse(Object* o, VisitFn visit, void* arg) {
+  Object* owner = as_descr(o)->d_type;
+  return owner ? visit(owner, arg) : 0;
+}
+
 void init_descr_common(Type& t, const char* name, size_t size, const GetSetDef* getsets) {
   t.name = name;
   t.basicsize = size;
+  t.flags |= kTypeHaveGC;
+  t.traverse = descr_traverse;
   t.dealloc = descr_dealloc;
   t.getsets = getsets;
 }
@@ -515,11 +524,27 @@ Object* fw_generic_new(ThreadState* ts, Type* type, Object* const*, size_t, Obje
   return type_generic_alloc(ts, type, 0);
 }
 
+int fw_traverse(Object* o, VisitFn visit, void* arg) {
+  auto* w = static_cast<FuncWrapperObject*>(o);
+  for (Object* c : {w->callable, w->dict})
+    if (c && visit(c, arg)) return 1;
+  return 0;
+}
+
+int fw_clear(Object* o) {
+  auto* w = static_cast<FuncWrapperObject*>(o);
+  clear_ref(w->callable);
+  clear_ref(w->dict);
+  return 0;
+}
+
 void init_fw_common(Type& t, const char* name) {
   t.name = name;
   t.basicsize = sizeof(FuncWrapperObject);
-  t.flags = kTypeBaseType;
+  t.flags = kTypeBaseType | kTypeHaveGC;
   t.dealloc = fw_dealloc;
+  t.traverse = fw_traverse;
+  t.clear = fw_clear;
   t.getsets = fw_getsets;
   t.new_ = fw_generic_new;
   t.dictoffset = offsetof(FuncWrapperObject, dict);
@@ -816,7 +841,7 @@ Object* staticmethod_new(ThreadState* ts, Object* callable) {
 
 void init_method_descr_type(Type& t) {
   init_descr_common(t, "method_descriptor", sizeof(MethodDescrObject), method_descr_getsets);
-  t.flags = kTypeMethodDescriptor;
+  t.flags |= kTypeMethodDescriptor;
   t.repr = method_descr_repr;
   t.descr_get = method_descr_get;
   t.call = method_descr_call;
@@ -831,15 +856,24 @@ void init_classmethod_descr_type(Type& t) {
 
 void init_wrapper_descr_type(Type& t) {
   init_descr_common(t, "wrapper_descriptor", sizeof(WrapperDescrObject), wrapper_descr_getsets);
-  t.flags = kTypeMethodDescriptor;
+  t.flags |= kTypeMethodDescriptor;
   t.repr = wrapper_descr_repr;
   t.descr_get = wrapper_descr_get;
   t.call = wrapper_descr_call;
 }
 
+int method_wrapper_traverse(Object* o, VisitFn visit, void* arg) {
+  auto* w = static_cast<MethodWrapperObject*>(o);
+  for (Object* c : {static_cast<Object*>(w->descr), w->self})
+    if (c && visit(c, arg)) return 1;
+  return 0;
+}
+
 void init_method_wrapper_type(Type& t) {
   t.name = "method-wrapper";
   t.basicsize = sizeof(MethodWrapperObject);
+  t.flags = kTypeHaveGC;
+  t.traverse = method_wrapper_traverse;
   t.dealloc = method_wrapper_dealloc;
   t.call = method_wrapper_call;
   t.repr = method_wrapper_repr;
@@ -890,8 +924,22 @@ void init_property_type(Type& t) {
   t.name = "property";
   t.doc = "Property attribute.";
   t.basicsize = sizeof(PropertyObject);
-  t.flags = kTypeBaseType;
+  t.flags = kTypeBaseType | kTypeHaveGC;
   t.dealloc = property_dealloc;
+  t.traverse = [](Object* o, VisitFn visit, void* arg) {
+    auto* p = static_cast<PropertyObject*>(o);
+    for (Object* c : {p->fget, p->fset, p->fdel, p->doc, p->name})
+      if (c && visit(c, arg)) return 1;
+    return 0;
+  };
+  t.clear = [](Object* o) {
+    auto* p = static_cast<PropertyObject*>(o);
+    clear_ref(p->fget);
+    clear_ref(p->fset);
+    clear_ref(p->fdel);
+    clear_ref(p->doc);
+    return 0;
+  };
   t.new_ = property_new;
   t.init = property_init;
   t.descr_get = property_get;
@@ -904,7 +952,11 @@ void init_property_type(Type& t) {
 void init_mappingproxy_type(Type& t) {
   t.name = "mappingproxy";
   t.basicsize = sizeof(MappingProxyObject);
-  t.flags = kTypeMapping;
+  t.flags = kTypeMapping | kTypeHaveGC;
+  t.traverse = [](Object* o, VisitFn visit, void* arg) {
+    Object* m = static_cast<MappingProxyObject*>(o)->mapping;
+    return m ? visit(m, arg) : 0;
+  };
   t.dealloc = mappingproxy_dealloc;
   t.mp_subscript = mappingproxy_getitem;
   t.mp_length = mappingproxy_len;

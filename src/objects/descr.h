@@ -34,7 +34,7 @@ extern Type mappingproxy_type;
 
 // The common head of the descriptor objects.
 struct DescrObject : Object {
-  Type* d_type = nullptr;     // the type whose dict holds the descriptor (borrowed: it outlives it)
+  Type* d_type = nullptr;     // the type whose dict holds the descriptor (owned)
   Object* d_name = nullptr;   // str, owned
   Object* d_qualname = nullptr;  // computed lazily, owned
 };

@@ -926,6 +926,10 @@ void init_dict_type(Type& t) {
   t.flags = kTypeBaseType | kTypeDictSubclass | kTypeMapping | kTypeHaveGC;
   t.dealloc = dict_dealloc;
   t.traverse = dict_traverse;
+  t.clear = [](Object* o) {
+    dict_clear(o);
+    return 0;
+  };
   t.repr = dict_repr;
   t.richcompare = dict_richcompare;
   t.mp_length = dict_len;

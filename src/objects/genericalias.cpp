@@ -86,6 +86,12 @@ void init_generic_alias_type(Type& t) {
   t.name = "types.GenericAlias";
   t.basicsize = sizeof(GenericAlias);
   t.dealloc = ga_dealloc;
+  t.flags |= kTypeHaveGC;
+  t.traverse = [](Object* o, VisitFn visit, void* arg) {
+    for (Object* c : {G(o)->origin, G(o)->args})
+      if (c && visit(c, arg)) return 1;
+    return 0;
+  };
   t.repr = ga_repr;
   t.call = ga_call;
   t.richcompare = ga_richcompare;

@@ -92,6 +92,11 @@ Object* callable_iter_new(ThreadState* ts, Object* callable, Object* sentinel) {
 void init_seq_iterator_type(Type& t) {
   t.name = "iterator";
   t.basicsize = sizeof(SeqIter);
+  t.flags = kTypeHaveGC;
+  t.traverse = [](Object* o, VisitFn visit, void* arg) {
+    Object* s = static_cast<SeqIter*>(o)->seq;
+    return s ? visit(s, arg) : 0;
+  };
   t.dealloc = seq_iter_dealloc;
   t.iter = self_iter;
   t.iternext = seq_iter_next;
@@ -100,6 +105,13 @@ void init_seq_iterator_type(Type& t) {
 void init_callable_iterator_type(Type& t) {
   t.name = "callable_iterator";
   t.basicsize = sizeof(CallIter);
+  t.flags = kTypeHaveGC;
+  t.traverse = [](Object* o, VisitFn visit, void* arg) {
+    auto* it = static_cast<CallIter*>(o);
+    for (Object* c : {it->callable, it->sentinel})
+      if (c && visit(c, arg)) return 1;
+    return 0;
+  };
   t.dealloc = call_iter_dealloc;
   t.iter = self_iter;
   t.iternext = call_iter_next;

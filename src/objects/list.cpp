@@ -233,8 +233,8 @@ void list_dealloc(Object* o) {
 
 int list_traverse(Object* o, VisitFn visit, void* arg) {
   auto* l = static_cast<List*>(o);
-  for (int64_t i = 0; i < l->size; ++i)
-    if (visit(l->items[i], arg)) return 1;
+  for (int64_t i = l->size; --i >= 0;)  // last first, as CPython (gc.get_referents order)
+    if (l->items[i] && visit(l->items[i], arg)) return 1;
   return 0;
 }
 
@@ -627,6 +627,10 @@ void init_list_type(Type& t) {
   t.flags = kTypeBaseType | kTypeListSubclass | kTypeSequence | kTypeHaveGC;
   t.dealloc = list_dealloc;
   t.traverse = list_traverse;
+  t.clear = [](Object* o) {
+    list_clear_items(static_cast<List*>(o));
+    return 0;
+  };
   t.repr = list_repr;
   t.richcompare = list_richcompare;
   t.mp_length = list_len;

@@ -173,6 +173,13 @@ void init_method_type(Type& t) {
   t.name = "method";
   t.doc = "Create a bound instance method object.";
   t.basicsize = sizeof(MethodObject);
+  t.flags = kTypeHaveGC;
+  t.traverse = [](Object* o, VisitFn visit, void* arg) {
+    auto* m = static_cast<MethodObject*>(o);
+    for (Object* c : {m->im_func, m->im_self})
+      if (c && visit(c, arg)) return 1;
+    return 0;
+  };
   t.dealloc = method_dealloc;
   t.call = method_call;
   t.repr = method_repr;
@@ -280,6 +287,13 @@ constexpr GetSetDef builtin_getsets[] = {
 void init_builtin_function_type(Type& t) {
   t.name = "builtin_function_or_method";
   t.basicsize = sizeof(BuiltinFunctionObject);
+  t.flags = kTypeHaveGC;
+  t.traverse = [](Object* o, VisitFn visit, void* arg) {
+    auto* f = static_cast<BuiltinFunctionObject*>(o);
+    for (Object* c : {f->self, f->module})
+      if (c && visit(c, arg)) return 1;
+    return 0;
+  };
   t.dealloc = builtin_dealloc;
   t.call = builtin_call;
   t.repr = builtin_repr;

@@ -126,8 +126,12 @@ const GetSetDef module_getsets[] = {{"__dict__", get_dict, nullptr}, {}};
 void init_module_type(Type& t) {
   t.name = "module";
   t.basicsize = sizeof(Module);
-  t.flags = kTypeBaseType;
+  t.flags = kTypeBaseType | kTypeHaveGC;
   t.dealloc = module_dealloc;
+  t.traverse = [](Object* o, VisitFn visit, void* arg) {
+    Object* d = static_cast<Module*>(o)->dict;
+    return d ? visit(d, arg) : 0;
+  };
   t.repr = module_repr;
   t.getattro = module_getattro;
   t.new_ = module_new_slot;

@@ -4,14 +4,19 @@
 #include "objects/alloc.h"
 #include "objects/type.h"
 #include "runtime/errors.h"
+#include "runtime/gc.h"
+#include "runtime/runtime.h"
 
 namespace spindle::objects {
 
 Object* alloc_object(ThreadState* ts, Type* type, size_t size) {
-  void* mem = mem_calloc(1, size);
+  bool gc = has_flag(type, kTypeHaveGC) && ts && ts->gc_heap;
+  if (gc) runtime::gc_note_allocation(ts);
+  void* mem = gc ? mi_heap_calloc(static_cast<mi_heap_t*>(ts->gc_heap), 1, size) : mem_calloc(1, size);
   if (!mem) return runtime::raise_no_memory(ts);
   auto* o = static_cast<Object*>(mem);
   init_header(o, type);
+  if (gc) runtime::gc_track(o);
   if (has_flag(type, kTypeHeap)) incref(type);
   return o;
 }
@@ -23,6 +28,11 @@ void free_object(Object* o) {
 }
 
 void dealloc(Object* o) {
+  // A dying object leaves the collector's view before its fields go.
+  if (runtime::gc_is_tracked(o)) {
+    runtime::gc_untrack(o);
+    if (ThreadState* ts = runtime::current_thread_state()) runtime::gc_note_deallocation(ts);
+  }
   // Every type has a dealloc slot after type_ready (inherited from object's).
   o->ob_type->dealloc(o);
 }

@@ -742,6 +742,10 @@ void init_common(Type& t) {
   t.basicsize = sizeof(Set);
   t.dealloc = set_dealloc;
   t.traverse = set_traverse;
+  t.clear = [](Object* o) {
+    set_clear_table(as_set(o));
+    return 0;
+  };
   t.repr = set_repr;
   t.richcompare = set_richcompare;
   t.mp_length = set_len;

@@ -212,8 +212,14 @@ void init_super_type(Type& t) {
       "super(type, obj) -> bound super object; requires isinstance(obj, type)\n"
       "super(type, type2) -> bound super object; requires issubclass(type2, type)";
   t.basicsize = sizeof(SuperObject);
-  t.flags = kTypeBaseType;
+  t.flags = kTypeBaseType | kTypeHaveGC;
   t.dealloc = super_dealloc;
+  t.traverse = [](Object* o, VisitFn visit, void* arg) {
+    SuperObject* s = as_super(o);
+    for (Object* c : {static_cast<Object*>(s->type), s->obj, static_cast<Object*>(s->obj_type)})
+      if (c && visit(c, arg)) return 1;
+    return 0;
+  };
   t.getattro = super_getattro;
   t.descr_get = super_descr_get;
   t.repr = super_repr;

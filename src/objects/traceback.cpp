@@ -526,7 +526,20 @@ void print_exception(ThreadState* ts, Object* exc) {
 void init_traceback_type(Type& t) {
   t.name = "traceback";
   t.basicsize = sizeof(Traceback);
+  t.flags = kTypeHaveGC;
   t.dealloc = tb_dealloc;
+  t.traverse = [](Object* o, VisitFn visit, void* arg) {
+    auto* tb = static_cast<Traceback*>(o);
+    for (Object* c : {tb->next, tb->frame, tb->code})
+      if (c && visit(c, arg)) return 1;
+    return 0;
+  };
+  t.clear = [](Object* o) {
+    auto* tb = static_cast<Traceback*>(o);
+    clear_ref(tb->next);
+    clear_ref(tb->frame);
+    return 0;
+  };
   t.getsets = tb_getsets;
 }
 

@@ -73,7 +73,7 @@ void tuple_dealloc(Object* o) {
 
 int tuple_traverse(Object* o, VisitFn visit, void* arg) {
   auto* t = static_cast<Tuple*>(o);
-  for (int64_t i = 0; i < t->size; ++i)
+  for (int64_t i = t->size; --i >= 0;)  // last first, as CPython (gc.get_referents order)
     if (t->items[i] && visit(t->items[i], arg)) return 1;
   return 0;
 }

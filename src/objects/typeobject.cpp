@@ -30,6 +30,7 @@
 #include "objects/tuple.h"
 #include "objects/typeutil.h"
 #include "runtime/errors.h"
+#include "runtime/gc.h"
 
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"  // offsetof(Type, dict): see slots.cpp
 
@@ -605,16 +606,73 @@ Type* static_base(Type* t) {
   return t;
 }
 
+// Calls `visit` on each reference the heap layers of `o` own: the class,
+// __slots__ members, the __dict__ or the inline values.
+int visit_heap_layers(Object* o, VisitFn visit, void* arg) {
+  Type* t = o->ob_type;
+  if (int r = visit(t, arg)) return r;
+  for (Type* k = t; k && has_flag(k, kTypeHeap); k = k->base) {
+    auto* ht = static_cast<HeapType*>(k);
+    if (!ht->slot_members) continue;
+    for (MemberDef* m = ht->slot_members; m->name; ++m) {
+      Object* v = *reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + m->offset);
+      if (v) {
+        if (int r = visit(v, arg)) return r;
+      }
+    }
+  }
+  Type* sb = static_base(t);
+  if (t->dictoffset != 0 && (!sb || sb->dictoffset != t->dictoffset)) {
+    Object* d = *instance_dict_ptr(o);
+    if (d && slot_holds_values(d)) {
+      InstanceValues* v = slot_values(d);
+      for (int i = 0; i < v->capacity; ++i) {
+        if (Object* x = v->slots()[i]) {
+          if (int r = visit(x, arg)) return r;
+        }
+      }
+    } else if (d) {
+      if (int r = visit(d, arg)) return r;
+    }
+  }
+  return 0;
+}
+
+int subtype_traverse(Object* o, VisitFn visit, void* arg) {
+  if (int r = visit_heap_layers(o, visit, arg)) return r;
+  Type* sb = static_base(o->ob_type);
+  return sb && sb->traverse ? sb->traverse(o, visit, arg) : 0;
+}
+
+// Breaks cycles through the instance: its __dict__ / inline values and its
+// __slots__ members, then what the builtin base clears.
+int subtype_clear(Object* o) {
+  Type* t = o->ob_type;
+  for (Type* k = t; k && has_flag(k, kTypeHeap); k = k->base) {
+    auto* ht = static_cast<HeapType*>(k);
+    if (!ht->slot_members) continue;
+    for (MemberDef* m = ht->slot_members; m->name; ++m) clear_ref(*reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + m->offset));
+  }
+  Type* sb = static_base(t);
+  if (t->dictoffset != 0 && (!sb || sb->dictoffset != t->dictoffset)) instance_dict_slot_reset(instance_dict_ptr(o), nullptr);
+  return sb && sb->clear ? sb->clear(o) : 0;
+}
+
 void subtype_dealloc(Object* o) {
   Type* t = o->ob_type;
-  if (t->finalize) {
+  if (t->finalize && !(o->ob_gc_bits & runtime::kGcFinalized)) {
     ThreadState* ts = runtime::current_thread_state();
-    // Run __del__ with a temporary reference; it may resurrect the object.
+    // Run __del__ with a temporary reference, once (PEP 442); it may
+    // resurrect the object, which then goes back under the collector.
+    o->ob_gc_bits |= runtime::kGcFinalized;
     o->ob_ref_local = 1;
     Object* saved = ts ? runtime::fetch_exception(ts) : nullptr;
     if (ts) t->finalize(ts, o);
     if (ts) runtime::restore_exception(ts, saved);
-    if (--o->ob_ref_local != 0 || o->ob_ref_shared.load(std::memory_order_acquire) != 0) return;
+    if (--o->ob_ref_local != 0 || o->ob_ref_shared.load(std::memory_order_acquire) != 0) {
+      if (has_flag(t, kTypeHaveGC)) runtime::gc_track(o);
+      return;
+    }
   }
   // Clear what the heap layers own: __slots__ members and the __dict__.
   for (Type* k = t; k && has_flag(k, kTypeHeap); k = k->base) {
@@ -632,6 +690,29 @@ void subtype_dealloc(Object* o) {
     instance_dict_slot_reset(instance_dict_ptr(o), nullptr);
   }
   sb->dealloc(o);
+}
+
+// Heap types (classes) are containers: their namespace, bases and MRO (which
+// holds the class itself) form cycles.
+int type_traverse(Object* o, VisitFn visit, void* arg) {
+  Type* t = as_type(o);
+  if (!has_flag(t, kTypeHeap)) return 0;
+  auto* ht = static_cast<HeapType*>(t);
+  for (Object* c : {t->dict, t->bases, t->mro, static_cast<Object*>(t->base), ht->ht_slots, ht->module_name}) {
+    if (c) {
+      if (int r = visit(c, arg)) return r;
+    }
+  }
+  return 0;
+}
+
+int type_clear(Object* o) {
+  Type* t = as_type(o);
+  if (!has_flag(t, kTypeHeap)) return 0;
+  type_modified(t);
+  if (t->dict) dict_clear(t->dict);
+  clear_ref(t->mro);
+  return 0;
 }
 
 void type_dealloc(Object* o) {
@@ -991,7 +1072,7 @@ Object* type_new(ThreadState* ts, Type* meta, Object* name, Object* bases, Objec
   auto* t = static_cast<HeapType*>(alloc_object(ts, meta, meta->basicsize));
   if (!t) return nullptr;
   Ref type_ref = Ref::steal(t);
-  t->flags = kTypeHeap | kTypeBaseType | kTypeManagedDict;
+  t->flags = kTypeHeap | kTypeBaseType | kTypeManagedDict | kTypeHaveGC;
   t->base = base;
   incref(base);
   t->bases = bases_ref.release();
@@ -1078,6 +1159,8 @@ Object* type_new(ThreadState* ts, Type* meta, Object* name, Object* bases, Objec
     if (!d || dict_set_item(ts, dict.get(), ts->id->dunder_weakref, d.get()) < 0) return nullptr;
   }
   t->dealloc = subtype_dealloc;
+  t->traverse = subtype_traverse;
+  t->clear = subtype_clear;
   t->dict = dict.release();
 
   if (type_ready(ts, t) < 0) return nullptr;
@@ -1743,6 +1826,11 @@ void init_union_type(Type& t) {
   t.doc = "Represent a PEP 604 union type\n\nE.g. for int | str";
   t.basicsize = sizeof(UnionObject);
   t.dealloc = union_dealloc;
+  t.flags |= kTypeHaveGC;
+  t.traverse = [](Object* o, VisitFn visit, void* arg) {
+    Object* a = static_cast<UnionObject*>(o)->args;
+    return a ? visit(a, arg) : 0;
+  };
   t.repr = union_repr;
   t.richcompare = union_richcompare;
   t.hash = union_hash;
@@ -1755,7 +1843,7 @@ void init_type_type(Type& t) {
   t.name = "type";
   t.doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type";
   t.basicsize = sizeof(HeapType);
-  t.flags = kTypeBaseType | kTypeTypeSubclass;
+  t.flags = kTypeBaseType | kTypeTypeSubclass | kTypeHaveGC;
   // A class's namespace is its "instance dict" (vars(cls), metaclass layout).
   t.dictoffset = offsetof(Type, dict);
   t.call = type_call;
@@ -1766,6 +1854,8 @@ void init_type_type(Type& t) {
   t.nb_or = union_or;
   t.repr = type_repr;
   t.dealloc = type_dealloc;
+  t.traverse = type_traverse;
+  t.clear = type_clear;
   t.methods = type_methods;
   t.getsets = type_getsets;
   t.members = type_members;

@@ -5,6 +5,8 @@
 #include <sys/random.h>
 #include <sys/resource.h>
 
+#include <mimalloc.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -127,6 +129,8 @@ ThreadState* runtime_start(Runtime& rt) {
   ts->py_recursion_limit = interp->recursion_limit;
   ts->py_recursion_remaining = interp->recursion_limit;
   set_stack_limit(ts);
+  ts->gc_heap = mi_heap_new();
+  interp->gc.enabled = false;  // until start-up is done
   t_current = ts;
   interp->threads.push_back(std::move(thread));
   rt.main_interp = interp.get();
@@ -156,6 +160,11 @@ ThreadState* runtime_start(Runtime& rt) {
   if (!in->modules || modules::init_builtins(ts) < 0 || modules::init_sys(ts) < 0) {
     report_startup_failure(ts);
     return nullptr;
+  }
+  in->gc.enabled = true;
+  if (const char* s = std::getenv("SPINDLE_GC_STRESS"); s && std::atoi(s) > 0) {
+    in->gc.stress = true;
+    in->gc.threshold[0] = std::atoi(s);
   }
   return ts;
 }

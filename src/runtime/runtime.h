@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "objects/object.h"
+#include "runtime/gc.h"
 
 namespace spindle::vm {
 struct Frame;
@@ -75,6 +76,9 @@ struct ThreadState {
   uintptr_t c_stack_soft_limit = 0;
 
   std::atomic<uint32_t> eval_breaker{0};
+  // The mimalloc heap (mi_heap_t) objects of GC types come from; the
+  // collector walks it (gc.h).
+  void* gc_heap = nullptr;
   // Containers whose repr is being computed on this thread ([...] / {...}).
   std::vector<Object*> repr_active;
 };
@@ -108,6 +112,7 @@ struct Interpreter {
   // The type attribute cache, indexed by (version ^ name address) bits.
   std::vector<TypeCacheEntry> type_cache = std::vector<TypeCacheEntry>(kTypeCacheSize);
   std::vector<std::unique_ptr<ThreadState>> threads;
+  GcState gc;
 };
 
 struct Runtime {

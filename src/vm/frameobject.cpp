@@ -159,9 +159,31 @@ void frame_object_detach(Object* frame_obj, Frame* f) {
   fo->live = nullptr;
 }
 
+// A finished frame's object owns its variables: tracebacks and the locals
+// they show are the classic cycle (the exception in a local of its own
+// frame). A running frame's variables belong to the frame, not to this.
+int fo_traverse(Object* o, VisitFn visit, void* arg) {
+  FrameObject* f = FO(o);
+  for (Object* c : {f->code, f->globals, f->builtins, f->locals, f->back})
+    if (c && visit(c, arg)) return 1;
+  for (int i = 0; i < f->nsaved; ++i)
+    if (f->saved[i] && visit(f->saved[i], arg)) return 1;
+  return 0;
+}
+
+int fo_clear(Object* o) {
+  FrameObject* f = FO(o);
+  for (int i = 0; i < f->nsaved; ++i) clear_ref(f->saved[i]);
+  clear_ref(f->locals);
+  return 0;
+}
+
 void init_frame_type(Type& t) {
   t.name = "frame";
   t.basicsize = sizeof(FrameObject);
+  t.flags = kTypeHaveGC;
+  t.traverse = fo_traverse;
+  t.clear = fo_clear;
   t.dealloc = fo_dealloc;
   t.repr = fo_repr;
   t.getsets = fo_getsets;

@@ -76,8 +76,19 @@ void function_dealloc(Object* o) {
 
 int function_traverse(Object* o, VisitFn visit, void* arg) {
   Function* f = F(o);
-  for (Object* p : {f->code, f->globals, f->builtins, f->defaults, f->kwdefaults, f->closure, f->annotations, f->dict})
+  for (Object* p : {f->code, f->globals, f->builtins, f->defaults, f->kwdefaults, f->closure, f->annotations, f->dict,
+                    f->module, f->doc})
     if (p && visit(p, arg)) return 1;
+  return 0;
+}
+
+// What can close a cycle through the function: its namespace, defaults,
+// closure, annotations and attributes (code and names stay for repr).
+int function_clear(Object* o) {
+  Function* f = F(o);
+  for (Object** p : {&f->globals, &f->builtins, &f->defaults, &f->kwdefaults, &f->closure, &f->annotations, &f->dict,
+                     &f->module, &f->doc})
+    clear_ref(*p);
   return 0;
 }
 
@@ -235,6 +246,7 @@ void init_function_type(Type& t) {
   t.flags = kTypeHaveGC | kTypeMethodDescriptor;
   t.dealloc = function_dealloc;
   t.traverse = function_traverse;
+  t.clear = function_clear;
   t.repr = function_repr;
   t.call = function_call_slot;
   t.descr_get = function_descr_get;
@@ -245,7 +257,16 @@ void init_function_type(Type& t) {
 void init_cell_type(Type& t) {
   t.name = "cell";
   t.basicsize = sizeof(Cell);
+  t.flags = kTypeHaveGC;
   t.dealloc = cell_dealloc;
+  t.traverse = [](Object* o, VisitFn visit, void* arg) {
+    Object* r = static_cast<Cell*>(o)->ref;
+    return r ? visit(r, arg) : 0;
+  };
+  t.clear = [](Object* o) {
+    clear_ref(static_cast<Cell*>(o)->ref);
+    return 0;
+  };
   t.getsets = cell_getsets;
 }
 

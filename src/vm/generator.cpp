@@ -17,6 +17,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/errors.h"
+#include "runtime/gc.h"
 #include "vm/code_object.h"
 #include "vm/frame.h"
 #include "vm/frameobject.h"
@@ -303,19 +304,50 @@ Object* gen_close_method(ThreadState* ts, Object* gen, Object* const*, size_t, O
   return runtime::has_exception(ts) ? nullptr : py_none();
 }
 
+// Closing a suspended generator runs its finally blocks (the finalizer
+// the collector runs too, at most once).
+void gen_finalize(ThreadState* ts, Object* o) {
+  Generator* g = G(o);
+  if (!g->frame || !g->started || o->ob_type == &coroutine_type) return;
+  Object* saved = runtime::fetch_exception(ts);
+  Object* r = gen_close_method(ts, o, nullptr, 0, nullptr);
+  if (!r) runtime::write_unraisable(ts, o);
+  else decref(r);
+  runtime::restore_exception(ts, saved);
+}
+
+// References a generator owns: names, code, its handled exception and,
+// while suspended, its frame's function, locals and value stack.
+int gen_traverse(Object* o, VisitFn visit, void* arg) {
+  Generator* g = G(o);
+  for (Object* c : {g->name, g->qualname, g->code, g->exc_state.exc_value})
+    if (c && visit(c, arg)) return 1;
+  if (Frame* f = g->frame) {
+    for (Object* c : {f->func, f->locals, f->frame_obj})
+      if (c && visit(c, arg)) return 1;
+    for (int i = 0; i < f->stacktop; ++i)
+      if (f->localsplus[i] && visit(f->localsplus[i], arg)) return 1;
+  }
+  return 0;
+}
+
+int gen_clear(Object* o) {
+  Generator* g = G(o);
+  if (!g->running) finish(g);
+  clear_ref(g->exc_state.exc_value);
+  return 0;
+}
+
 void gen_dealloc(Object* o) {
   Generator* g = G(o);
-  if (g->frame && g->started && o->ob_type != &coroutine_type) {
-    // Closing a suspended generator runs its finally blocks.
-    runtime::ThreadState* ts = runtime::current_thread_state();
-    if (ts) {
+  if (!(o->ob_gc_bits & runtime::kGcFinalized)) {
+    if (runtime::ThreadState* ts = runtime::current_thread_state()) {
       o->ob_ref_local = 1;  // resurrect for the duration of close()
-      Object* saved = runtime::fetch_exception(ts);
-      Object* r = gen_close_method(ts, o, nullptr, 0, nullptr);
-      if (!r) runtime::write_unraisable(ts, o);
-      else decref(r);
-      runtime::restore_exception(ts, saved);
-      if (--o->ob_ref_local != 0) return;  // resurrected by a finally block
+      gen_finalize(ts, o);
+      if (--o->ob_ref_local != 0) {  // resurrected by a finally block
+        runtime::gc_track(o);
+        return;
+      }
     }
   }
   finish(g);
@@ -556,7 +588,11 @@ Object* coroutine_await_iter(ThreadState* ts, Object* coro) { return coro_await(
 void init_generator_type(Type& t) {
   t.name = "generator";
   t.basicsize = sizeof(Generator);
+  t.flags = kTypeHaveGC;
   t.dealloc = gen_dealloc;
+  t.finalize = gen_finalize;
+  t.traverse = gen_traverse;
+  t.clear = gen_clear;
   t.repr = gen_repr;
   t.iter = self_iter;
   t.iternext = gen_iternext;
@@ -567,7 +603,11 @@ void init_generator_type(Type& t) {
 void init_coroutine_type(Type& t) {
   t.name = "coroutine";
   t.basicsize = sizeof(Generator);
+  t.flags = kTypeHaveGC;
   t.dealloc = gen_dealloc;
+  t.finalize = gen_finalize;
+  t.traverse = gen_traverse;
+  t.clear = gen_clear;
   t.repr = gen_repr;
   t.am_await = coro_await;
   t.methods = gen_methods;
@@ -577,7 +617,11 @@ void init_coroutine_type(Type& t) {
 void init_async_generator_type(Type& t) {
   t.name = "async_generator";
   t.basicsize = sizeof(Generator);
+  t.flags = kTypeHaveGC;
   t.dealloc = gen_dealloc;
+  t.finalize = gen_finalize;
+  t.traverse = gen_traverse;
+  t.clear = gen_clear;
   t.repr = gen_repr;
   t.am_aiter = self_iter;
   t.am_anext = agen_anext;

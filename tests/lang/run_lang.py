@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs the tests/lang programs under an interpreter and compares stdout,
 exit status and the last stderr line with the CPython-generated .expected
-files. Usage: run_lang.py INTERPRETER [--filter SUBSTR] [-j N]
+files. Usage: run_lang.py INTERPRETER [--filter SUBSTR] [--exclude SUBSTR] [-j N]
 The last line is `N passed, M failed`; exit status 0 iff M == 0."""
 import argparse
 import difflib
@@ -33,9 +33,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("interpreter")
     ap.add_argument("--filter")
+    ap.add_argument("--exclude", help="skip programs whose path contains this")
     ap.add_argument("-j", type=int, default=os.cpu_count() or 2)
     a = ap.parse_args()
-    progs = programs(a.filter)
+    progs = [p for p in programs(a.filter) if not (a.exclude and a.exclude in p)]
     with ThreadPoolExecutor(max_workers=a.j) as ex:
         results = list(ex.map(lambda rel: check(a.interpreter, rel), progs))
     failed = [r for r in results if r]
