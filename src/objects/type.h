@@ -148,6 +148,7 @@ struct Type : Object {
   // Offset of the instance's dict pointer (0 = none) and of its weakref list.
   int64_t dictoffset = 0;
   int64_t weaklistoffset = 0;
+  Object* weaklist = nullptr;  // weak references to this type (heap types; see weakref.h)
 
   const MethodDef* methods = nullptr;
   const MemberDef* members = nullptr;

@@ -29,6 +29,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeutil.h"
+#include "objects/weakref.h"
 #include "runtime/errors.h"
 #include "runtime/gc.h"
 
@@ -674,6 +675,9 @@ void subtype_dealloc(Object* o) {
       return;
     }
   }
+  // Weak references die before the fields they might reach.
+  Type* sb0 = static_base(t);
+  if (t->weaklistoffset != 0 && (!sb0 || sb0->weaklistoffset != t->weaklistoffset)) clear_weakrefs(o);
   // Clear what the heap layers own: __slots__ members and the __dict__.
   for (Type* k = t; k && has_flag(k, kTypeHeap); k = k->base) {
     auto* ht = static_cast<HeapType*>(k);
@@ -717,6 +721,7 @@ int type_clear(Object* o) {
 
 void type_dealloc(Object* o) {
   Type* t = as_type(o);
+  clear_weakrefs(o);
   ThreadState* ts = runtime::current_thread_state();
   if (t->bases && ts) {
     for (int64_t i = 0; i < tuple_size(t->bases); ++i) remove_subclass(ts, as_type(tuple_items(t->bases)[i]), t);
@@ -873,7 +878,11 @@ int subtype_dict_set(ThreadState* ts, Object* self, Object* value) {
   return 0;
 }
 
-Object* subtype_weakref_get(ThreadState*, Object*) { return py_none(); }
+// __weakref__: the first weak reference to the instance, or None.
+Object* subtype_weakref_get(ThreadState*, Object* self) {
+  Object** head = weaklist_ptr(self);
+  return new_ref(head && *head ? *head : py_none());
+}
 
 constexpr GetSetDef kSubtypeDictGetSet = {"__dict__", subtype_dict_get, subtype_dict_set,
                                           "dictionary for instance variables (if defined)"};
@@ -1844,6 +1853,7 @@ void init_type_type(Type& t) {
   t.doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type";
   t.basicsize = sizeof(HeapType);
   t.flags = kTypeBaseType | kTypeTypeSubclass | kTypeHaveGC;
+  t.weaklistoffset = offsetof(Type, weaklist);
   // A class's namespace is its "instance dict" (vars(cls), metaclass layout).
   t.dictoffset = offsetof(Type, dict);
   t.call = type_call;

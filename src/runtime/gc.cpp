@@ -30,6 +30,7 @@
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/type.h"
+#include "objects/weakref.h"
 #include "runtime/errors.h"
 #include "runtime/runtime.h"
 
@@ -125,6 +126,24 @@ std::vector<Object*> find_unreachable(std::vector<Object*>& objs, int64_t held, 
   return unreachable;
 }
 
+// Weak references to garbage die before any finalizer runs (so none can
+// reach a half-cleared object); the callbacks of those weakrefs that are not
+// garbage themselves run, as CPython's handle_weakrefs.
+void handle_weakrefs(ThreadState* ts, const std::vector<Object*>& garbage) {
+  for (Object* o : garbage) o->ob_gc_bits |= kGcCandidate;
+  std::vector<Object*> callbacks;
+  for (Object* o : garbage) detach_weakrefs(o, &callbacks);
+  std::vector<bool> run(callbacks.size());
+  for (size_t i = 0; i < callbacks.size(); ++i) run[i] = !(callbacks[i]->ob_gc_bits & kGcCandidate);
+  for (Object* o : garbage) o->ob_gc_bits &= static_cast<uint8_t>(~kGcCandidate);
+  Object* saved = fetch_exception(ts);
+  for (size_t i = 0; i < callbacks.size(); ++i) {
+    if (run[i]) call_weakref_callback(ts, callbacks[i]);
+    decref(callbacks[i]);
+  }
+  restore_exception(ts, saved);
+}
+
 void run_callbacks(ThreadState* ts, const char* phase, int generation, int64_t collected) {
   Object* cbs = ts->interp->gc.callbacks;
   if (!cbs || list_size(cbs) == 0) return;
@@ -164,6 +183,7 @@ int64_t collect(ThreadState* ts, int generation) {
   int64_t found = 0;
   if (!unreachable.empty()) {
     for (Object* o : unreachable) incref(o);
+    handle_weakrefs(ts, unreachable);
     // Finalizers, at most once per object, with the caller's exception saved.
     bool finalized = false;
     Object* saved = fetch_exception(ts);
@@ -220,7 +240,7 @@ void gc_note_allocation(ThreadState* ts) {
   GcState& g = ts->interp->gc;
   int64_t young = ++g.count[0];
   if (!g.enabled || g.collecting || young <= g.threshold[0] || g.threshold[0] == 0) return;
-  if ((young * 4 < g.heap_tracked && !g.stress) || ts->current_exception) return;
+  if (young * (g.stress ? 64 : 4) < g.heap_tracked || ts->current_exception) return;
   // The oldest generation whose count passed its threshold (CPython's
   // gc_collect_generations), a full collection only when enough survivors
   // piled up since the last one.

@@ -50,8 +50,9 @@ struct GcState {
   int64_t collected[kGcGenerations] = {0, 0, 0};
   int64_t uncollectable[kGcGenerations] = {0, 0, 0};
   int debug = 0;
-  // SPINDLE_GC_STRESS=N in the environment: collect every N GC allocations
-  // whatever the heap size (tests use it to shake out traverse/clear bugs).
+  // SPINDLE_GC_STRESS=N in the environment: collect every N GC allocations,
+  // or every 1/64th of the heap when that is more (tests use it to shake out
+  // traverse/clear bugs without going quadratic on big heaps).
   bool stress = false;
   Object* garbage = nullptr;    // gc.garbage (a list, DEBUG_SAVEALL)
   Object* callbacks = nullptr;  // gc.callbacks (a list)

@@ -10,6 +10,7 @@
 #include "objects/method.h"
 #include "objects/module.h"
 #include "objects/singletons.h"
+#include "objects/weakref.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "runtime/errors.h"
@@ -68,6 +69,7 @@ Function* F(Object* o) { return static_cast<Function*>(o); }
 
 void function_dealloc(Object* o) {
   Function* f = F(o);
+  clear_weakrefs(o);
   for (Object** p : {&f->code, &f->globals, &f->builtins, &f->name, &f->qualname, &f->defaults, &f->kwdefaults,
                      &f->closure, &f->annotations, &f->dict, &f->module, &f->doc})
     clear_ref(*p);
@@ -244,6 +246,7 @@ void init_function_type(Type& t) {
   t.name = "function";
   t.basicsize = sizeof(Function);
   t.flags = kTypeHaveGC | kTypeMethodDescriptor;
+  t.weaklistoffset = offsetof(Function, weaklist);
   t.dealloc = function_dealloc;
   t.traverse = function_traverse;
   t.clear = function_clear;

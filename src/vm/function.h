@@ -28,6 +28,7 @@ struct Function : Object {
   Object* dict = nullptr;
   Object* module = nullptr;
   Object* doc = nullptr;
+  Object* weaklist = nullptr;  // weak references to the function (weakref.h)
   uint32_t version = 0;
 };
 
