@@ -192,14 +192,89 @@ const MemberDef dd_members[] = {
 // OrderedDict
 // ==========================================================================
 
+// An OrderedDict has a __dict__ (as in CPython): a Dict followed by its
+// instance dict pointer (owned, created on demand).
+struct ODict : Dict {
+  Object* inst_dict = nullptr;
+};
+
 bool is_odict(Object* o) { return is_instance_of(o, &ordereddict_type); }
+
+void od_dealloc(Object* o) {
+  instance_dict_slot_reset(instance_dict_ptr(o), nullptr);
+  dict_type.dealloc(o);
+}
+
+int od_traverse(Object* o, VisitFn visit, void* arg) {
+  Object* d = static_cast<ODict*>(o)->inst_dict;
+  if (d && !slot_holds_values(d) && visit(d, arg)) return 1;
+  return dict_type.traverse(o, visit, arg);
+}
+
+Object* od_get_dict(ThreadState* ts, Object* self) {
+  Object* d = instance_dict_borrowed(ts, self);
+  return d ? new_ref(d) : nullptr;
+}
+
+const GetSetDef od_getsets[] = {
+    {"__dict__", od_get_dict, nullptr, nullptr},
+    {},
+};
 
 int od_init(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
   if (nargs > 1) {
     raise_format(ts, &exc::TypeError, "expected at most 1 arguments, got %zu", nargs);
     return -1;
   }
-  return dict_type.init(ts, self, args, nargs, kwnames);
+  // Through self.update(): a subclass's __setitem__ sees every item, as in
+  // CPython's MutableMapping.update.
+  Ref fn = Ref::steal(get_attr_str(ts, self, "update"));
+  if (!fn) return -1;
+  Ref r = Ref::steal(call(ts, fn.get(), args, nargs, kwnames));
+  return r ? 0 : -1;
+}
+
+// OrderedDict.update(other=(), /, **kwds): items go through __setitem__.
+Object* od_update(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  if (nargs > 1) return raise_format(ts, &exc::TypeError, "update expected at most 1 argument, got %zu", nargs);
+  if (nargs == 1) {
+    Object* other = args[0];
+    Ref keys = Ref::steal(is_dict(other) ? nullptr : lookup_attr(ts, other, ts->id->keys));
+    if (runtime::has_exception(ts)) return nullptr;
+    if (is_dict(other)) {
+      for (auto& [k, v] : items_of(other))
+        if (set_item(ts, self, k.get(), v.get()) < 0) return nullptr;
+    } else if (keys) {
+      Ref ks = Ref::steal(call(ts, keys.get(), nullptr, 0));
+      Ref it = ks ? Ref::steal(get_iter(ts, ks.get())) : Ref();
+      if (!it) return nullptr;
+      while (Object* k = iter_next(ts, it.get())) {
+        Ref kr = Ref::steal(k);
+        Ref v = Ref::steal(get_item(ts, other, k));
+        if (!v || set_item(ts, self, k, v.get()) < 0) return nullptr;
+      }
+      if (runtime::has_exception(ts)) return nullptr;
+    } else {
+      Ref it = Ref::steal(get_iter(ts, other));
+      if (!it) return nullptr;
+      while (Object* pair = iter_next(ts, it.get())) {
+        Ref p = Ref::steal(pair);
+        Ref t = Ref::steal(sequence_tuple(ts, pair));
+        if (!t) return nullptr;
+        if (tuple_size(t.get()) > 2) return raise(ts, &exc::ValueError, "too many values to unpack (expected 2)");
+        if (tuple_size(t.get()) < 2) {
+          return raise_format(ts, &exc::ValueError, "need more than %lld value%s to unpack",
+                              static_cast<long long>(tuple_size(t.get())), tuple_size(t.get()) == 1 ? "" : "s");
+        }
+        if (set_item(ts, self, tuple_item_borrowed(t.get(), 0), tuple_item_borrowed(t.get(), 1)) < 0) return nullptr;
+      }
+      if (runtime::has_exception(ts)) return nullptr;
+    }
+  }
+  size_t nkw = kwnames_count(kwnames);
+  for (size_t i = 0; i < nkw; ++i)
+    if (set_item(ts, self, tuple_items(kwnames)[i], args[nargs + i]) < 0) return nullptr;
+  return py_none();
 }
 
 Object* od_repr(ThreadState* ts, Object* self) {
@@ -437,6 +512,7 @@ const MethodDef od_methods[] = {
     {"values", od_values, kMethNoArgs},
     {"items", od_items, kMethNoArgs},
     {"copy", od_copy, kMethNoArgs, "od.copy() -> a shallow copy of od"},
+    {"update", od_update, kMethKeywords},
     {"__reduce__", od_reduce, kMethNoArgs},
     {},
 };
@@ -466,8 +542,12 @@ void init_ordereddict_type(Type& t) {
   t.name = "collections.OrderedDict";
   t.doc = "Dictionary that remembers insertion order";
   t.base = &dict_type;
-  t.basicsize = sizeof(Dict);
+  t.basicsize = sizeof(ODict);
+  t.dictoffset = offsetof(ODict, inst_dict);
   t.flags = kTypeBaseType | kTypeDictSubclass | kTypeMapping | kTypeHaveGC;
+  t.dealloc = od_dealloc;
+  t.traverse = od_traverse;
+  t.getsets = od_getsets;
   t.repr = od_repr;
   t.richcompare = od_richcompare;
   t.init = od_init;
