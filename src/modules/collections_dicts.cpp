@@ -41,6 +41,7 @@ Type ordereddict_type;
 Type odict_keys_type;
 Type odict_values_type;
 Type odict_items_type;
+Type odict_iterator_type;
 
 namespace {
 
@@ -380,12 +381,75 @@ Object* od_popitem(ThreadState* ts, Object* self, Object* const* args, size_t na
   return tuple_pack(ts, {key.get(), value.get()});
 }
 
-Object* od_reversed(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
-  Ref keys = Ref::steal(dict_keys_list(ts, self));
+
+// --- iterators ---------------------------------------------------------------
+//
+// An odict_iterator walks a snapshot of the keys and checks at each step that
+// the OrderedDict's keys did not change since it started (Dict::mutations):
+// any insertion, deletion or move raises "OrderedDict mutated during
+// iteration", as CPython's linked-list iterator does.
+
+enum class IterKind : uint8_t { Keys, Values, Items };
+
+struct ODictIter : Object {
+  Object* dict = nullptr;  // owned; nullptr once exhausted
+  Object* keys = nullptr;  // owned list snapshot
+  int64_t index = 0;
+  uint64_t mutations = 0;
+  IterKind kind = IterKind::Keys;
+  bool reverse = false;
+};
+
+Object* make_iter(ThreadState* ts, Object* od, IterKind kind, bool reverse) {
+  Ref keys = Ref::steal(dict_keys_list(ts, od));
   if (!keys) return nullptr;
-  std::reverse(list_items(keys.get()), list_items(keys.get()) + list_size(keys.get()));
-  return get_iter(ts, keys.get());
+  auto* it = static_cast<ODictIter*>(alloc_object(ts, &odict_iterator_type, sizeof(ODictIter)));
+  if (!it) return nullptr;
+  it->dict = new_ref(od);
+  it->keys = keys.release();
+  it->mutations = static_cast<Dict*>(od)->mutations;
+  it->kind = kind;
+  it->reverse = reverse;
+  return it;
 }
+
+Object* odict_iter_next(ThreadState* ts, Object* o) {
+  auto* it = static_cast<ODictIter*>(o);
+  if (!it->dict) return nullptr;
+  if (static_cast<Dict*>(it->dict)->mutations != it->mutations) {
+    clear_ref(it->dict);
+    return raise(ts, &exc::RuntimeError, "OrderedDict mutated during iteration");
+  }
+  int64_t n = list_size(it->keys);
+  if (it->index >= n) {
+    clear_ref(it->dict);
+    return nullptr;
+  }
+  int64_t i = it->reverse ? n - 1 - it->index : it->index;
+  ++it->index;
+  Object* key = list_items(it->keys)[i];
+  if (it->kind == IterKind::Keys) return new_ref(key);
+  Object* value = dict_get_item_borrowed(ts, it->dict, key);
+  if (!value) return runtime::has_exception(ts) ? nullptr : raise_key_error_for(ts, key);
+  if (it->kind == IterKind::Values) return new_ref(value);
+  return tuple_pack(ts, {key, value});
+}
+
+void odict_iter_dealloc(Object* o) {
+  auto* it = static_cast<ODictIter*>(o);
+  xdecref(it->dict);
+  xdecref(it->keys);
+  free_object(o);
+}
+int odict_iter_traverse(Object* o, VisitFn visit, void* arg) {
+  auto* it = static_cast<ODictIter*>(o);
+  for (Object* c : {it->dict, it->keys})
+    if (c && visit(c, arg)) return 1;
+  return 0;
+}
+Object* odict_iter_self(ThreadState*, Object* o) { return new_ref(o); }
+
+Object* od_iter(ThreadState* ts, Object* self) { return make_iter(ts, self, IterKind::Keys, false); }
 
 // --- views -----------------------------------------------------------------
 
@@ -433,7 +497,11 @@ int view_traverse(Object* o, VisitFn visit, void* arg) {
     if (c && visit(c, arg)) return 1;
   return 0;
 }
-Object* view_iter(ThreadState* ts, Object* o) { return get_iter(ts, V(o)->view); }
+IterKind view_kind(Object* o) {
+  if (o->ob_type == &odict_keys_type) return IterKind::Keys;
+  return o->ob_type == &odict_values_type ? IterKind::Values : IterKind::Items;
+}
+Object* view_iter(ThreadState* ts, Object* o) { return make_iter(ts, V(o)->dict, view_kind(o), false); }
 int64_t view_len(ThreadState* ts, Object* o) { return length(ts, V(o)->view); }
 int view_contains(ThreadState* ts, Object* o, Object* x) { return contains(ts, V(o)->view, x); }
 Object* view_repr(ThreadState* ts, Object* o) {
@@ -458,10 +526,7 @@ Object* view_or(ThreadState* ts, Object* a, Object* b) { return number_or(ts, un
 Object* view_sub(ThreadState* ts, Object* a, Object* b) { return number_subtract(ts, unwrap(a), unwrap(b)); }
 Object* view_xor(ThreadState* ts, Object* a, Object* b) { return number_xor(ts, unwrap(a), unwrap(b)); }
 Object* view_reversed(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
-  Ref l = Ref::steal(sequence_list(ts, V(self)->view));
-  if (!l) return nullptr;
-  std::reverse(list_items(l.get()), list_items(l.get()) + list_size(l.get()));
-  return get_iter(ts, l.get());
+  return make_iter(ts, V(self)->dict, view_kind(self), true);
 }
 Object* view_isdisjoint(ThreadState* ts, Object* self, Object* const* args, size_t, Object*) {
   Ref fn = Ref::steal(get_attr_str(ts, V(self)->view, "isdisjoint"));
@@ -494,10 +559,12 @@ void init_view(Type& t, const char* name, bool setlike) {
   }
 }
 
+Object* od_reversed(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
+  return make_iter(ts, self, IterKind::Keys, true);
+}
+
 Object* od_reduce(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
-  Ref items = Ref::steal(items_list(ts, self));
-  if (!items) return nullptr;
-  Ref it = Ref::steal(get_iter(ts, items.get()));
+  Ref it = Ref::steal(make_iter(ts, self, IterKind::Items, false));
   if (!it) return nullptr;
   Ref empty = Ref::steal(tuple_empty());
   return tuple_pack(ts, {self->ob_type, empty.get(), py_none(), py_none(), it.get()});
@@ -549,6 +616,7 @@ void init_ordereddict_type(Type& t) {
   t.traverse = od_traverse;
   t.getsets = od_getsets;
   t.repr = od_repr;
+  t.iter = od_iter;
   t.richcompare = od_richcompare;
   t.init = od_init;
   t.nb_or = od_or;
@@ -558,5 +626,15 @@ void init_ordereddict_type(Type& t) {
 void init_odict_keys_type(Type& t) { init_view(t, "odict_keys", true); }
 void init_odict_values_type(Type& t) { init_view(t, "odict_values", false); }
 void init_odict_items_type(Type& t) { init_view(t, "odict_items", true); }
+
+void init_odict_iterator_type(Type& t) {
+  t.name = "odict_iterator";
+  t.basicsize = sizeof(ODictIter);
+  t.flags = kTypeHaveGC;
+  t.dealloc = odict_iter_dealloc;
+  t.traverse = odict_iter_traverse;
+  t.iter = odict_iter_self;
+  t.iternext = odict_iter_next;
+}
 
 }  // namespace spindle::modules
