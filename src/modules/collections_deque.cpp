@@ -637,7 +637,7 @@ Object* m_reduce(ThreadState* ts, Object* self, Object* const*, size_t, Object*)
   if (D(self)->maxlen < 0) {
     args = Ref::steal(tuple_empty());
   } else {
-    Ref empty = Ref::steal(list_new(ts, 0));
+    Ref empty = Ref::steal(tuple_empty());
     Ref ml = Ref::steal(int_from_i64(ts, D(self)->maxlen));
     if (!empty || !ml) return nullptr;
     args = Ref::steal(tuple_pack(ts, {empty.get(), ml.get()}));
