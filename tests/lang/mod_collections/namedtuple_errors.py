@@ -1,0 +1,40 @@
+# namedtuple: the TypeError/ValueError texts of creation and instantiation.
+from collections import namedtuple
+
+def show(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+Point = namedtuple('Point', 'x y')
+show(lambda: Point(1))
+show(lambda: Point())
+show(lambda: Point(1, 2, 3))
+show(lambda: Point(1, y=2, z=3))
+show(lambda: Point(1, x=2))
+show(lambda: Point._make([1]))
+show(lambda: Point._make([1, 2, 3]))
+show(lambda: Point(1, 2)._replace(z=1, w=2))
+show(lambda: Point(1, 2)._replace(x=1, q=2))
+A = namedtuple('A', 'a b c')
+show(lambda: A())
+show(lambda: A(1, 2))
+B = namedtuple('B', 'a b c', defaults=[1])
+show(lambda: B())
+show(lambda: B.__new__(B, 1, 2, 3, 4))
+show(lambda: namedtuple('A', 'def x'))
+show(lambda: namedtuple('A', 'x class'))
+show(lambda: namedtuple('A', '_x'))
+show(lambda: namedtuple('A', 'x x'))
+show(lambda: namedtuple('1A', 'x'))
+show(lambda: namedtuple('for', 'x'))
+show(lambda: namedtuple('A', ['x', 1]))
+show(lambda: namedtuple('A', 'x-y'))
+show(lambda: namedtuple('A', 'x', defaults=(1, 2)))
+show(lambda: namedtuple('T', 'a', 1))
+show(lambda: namedtuple('T'))
+show(lambda: namedtuple())
+show(lambda: namedtuple('T', 'a', bogus=1))
+show(lambda: namedtuple('T', 5))
+show(lambda: namedtuple('A', 'x', rename=True, defaults=[1])())
