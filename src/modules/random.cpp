@@ -152,7 +152,19 @@ Object* mt_getrandbits(ThreadState* ts, RandomObject* r, int64_t k) {
 bool is_plain(Object* self) {
   if (self->ob_type != &random_type) return false;
   Object* d = static_cast<RandomObject*>(self)->dict;
-  return d == nullptr || dict_size(d) == 0;
+  if (d == nullptr || dict_size(d) == 0) return true;
+  if (dict_size(d) != 1) return false;
+  size_t pos = 0;
+  Object *key, *value;
+  return dict_next(d, &pos, &key, &value) && is_str(key) && str_equal_cstr(key, "gauss_next");
+}
+
+Object* get_gauss_next(ThreadState* ts, Object* self) { return get_attr_str(ts, self, "gauss_next"); }
+
+int set_gauss_next(ThreadState* ts, Object* self, Object* value) {
+  Ref name = Ref::steal(str_from_cstr(ts, "gauss_next"));
+  if (!name) return -1;
+  return set_attr(ts, self, name.get(), value);
 }
 
 // ===========================================================================
@@ -357,8 +369,7 @@ int seed_full(ThreadState* ts, RandomObject* r, Object* a, Object* version) {
     return -1;
   }
   if (seed_core(ts, r, a) < 0) return -1;
-  clear_ref(r->gauss_next);
-  return 0;
+  return set_gauss_next(ts, r, py_none());
 }
 
 // ===========================================================================
@@ -444,8 +455,9 @@ Object* full_state(ThreadState* ts, Object* self) {
   if (!version) return nullptr;
   Ref inner = Ref::steal(internal_state(ts, r));
   if (!inner) return nullptr;
-  Object* gauss = r->gauss_next ? r->gauss_next : py_none();
-  return tuple_pack(ts, {version.get(), inner.get(), gauss});
+  Ref gauss = Ref::steal(get_gauss_next(ts, self));
+  if (!gauss) return nullptr;
+  return tuple_pack(ts, {version.get(), inner.get(), gauss.get()});
 }
 
 // `version, internalstate, self.gauss_next = state`: the three items of any
@@ -491,7 +503,7 @@ int set_full_state(ThreadState* ts, Object* self, Object* state) {
   }
   Ref items[3];
   if (unpack3(ts, state, items) < 0) return -1;
-  set_ref(r->gauss_next, items[2].get() == py_none() ? nullptr : items[2].release());
+  if (set_gauss_next(ts, self, items[2].get()) < 0) return -1;
   if (v3) return set_internal_state(ts, r, items[1].get());
   // Version 2 saved the words as signed ints: reduce them modulo 2**32.
   Ref modulus = Ref::steal(int_from_i64(ts, int64_t{1} << 32));
@@ -555,27 +567,41 @@ Object* m_seed(ThreadState* ts, Object* self, Object* const* args, size_t nargs,
   return py_none();
 }
 
-Object* m_getstate(ThreadState* ts, Object* self, Object* const*, size_t, Object*) { return full_state(ts, self); }
+constexpr FuncSig kGetstateSig{"Random.getstate", {}, 0, 0, 0};
+Object* m_getstate(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  if (bind_args(ts, kGetstateSig, args, nargs, kwnames, nullptr) < 0) return nullptr;
+  return full_state(ts, self);
+}
 
-Object* m_setstate(ThreadState* ts, Object* self, Object* const* args, size_t, Object*) {
-  if (set_full_state(ts, self, args[0]) < 0) return nullptr;
+constexpr FuncSig kSetstateSig{"Random.setstate", {"state"}, 1, 1, 0};
+Object* m_setstate(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  Object* a[1];
+  if (bind_args(ts, kSetstateSig, args, nargs, kwnames, a) < 0) return nullptr;
+  if (set_full_state(ts, self, a[0]) < 0) return nullptr;
   return py_none();
 }
 
-Object* m_dunder_getstate(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
+constexpr FuncSig kDunderGetstateSig{"Random.__getstate__", {}, 0, 0, 0};
+Object* m_dunder_getstate(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  if (bind_args(ts, kDunderGetstateSig, args, nargs, kwnames, nullptr) < 0) return nullptr;
   if (is_plain(self)) return full_state(ts, self);
   return call_self(ts, self, "getstate", nullptr, 0);
 }
 
-Object* m_dunder_setstate(ThreadState* ts, Object* self, Object* const* args, size_t, Object*) {
+constexpr FuncSig kDunderSetstateSig{"Random.__setstate__", {"state"}, 1, 1, 0};
+Object* m_dunder_setstate(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  Object* a[1];
+  if (bind_args(ts, kDunderSetstateSig, args, nargs, kwnames, a) < 0) return nullptr;
   if (is_plain(self)) {
-    if (set_full_state(ts, self, args[0]) < 0) return nullptr;
+    if (set_full_state(ts, self, a[0]) < 0) return nullptr;
     return py_none();
   }
-  return call_self(ts, self, "setstate", args, 1);
+  return call_self(ts, self, "setstate", a, 1);
 }
 
-Object* m_reduce(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
+constexpr FuncSig kReduceSig{"Random.__reduce__", {}, 0, 0, 0};
+Object* m_reduce(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  if (bind_args(ts, kReduceSig, args, nargs, kwnames, nullptr) < 0) return nullptr;
   Ref state = Ref::steal(is_plain(self) ? full_state(ts, self) : call_self(ts, self, "getstate", nullptr, 0));
   if (!state) return nullptr;
   return tuple_pack(ts, {static_cast<Object*>(self->ob_type), tuple_empty(), state.get()});
@@ -631,20 +657,17 @@ int random_init(ThreadState* ts, Object* self, Object* const* args, size_t nargs
     Ref res = Ref::steal(call_self(ts, self, "seed", &a, 1));
     if (!res) return -1;
   }
-  clear_ref(r->gauss_next);
-  return 0;
+  return set_gauss_next(ts, self, py_none());
 }
 
 void random_dealloc(Object* o) {
   auto* r = static_cast<RandomObject*>(o);
-  clear_ref(r->gauss_next);
   clear_ref(r->dict);
   free_object(o);
 }
 
 int random_traverse(Object* o, VisitFn visit, void* arg) {
   auto* r = static_cast<RandomObject*>(o);
-  if (r->gauss_next && visit(r->gauss_next, arg)) return 1;
   if (r->dict && visit(r->dict, arg)) return 1;
   return 0;
 }
@@ -653,11 +676,11 @@ const MethodDef random_methods[] = {
     {"random", m_random, kMethNoArgs, "random() -> x in the interval [0, 1)."},
     {"getrandbits", m_getrandbits, kMethO, "getrandbits(k) -> x.  Generates an int with k random bits."},
     {"seed", m_seed, kMethKeywords, "Initialize internal state from a seed."},
-    {"getstate", m_getstate, kMethNoArgs, "Return internal state; can be passed to setstate() later."},
-    {"setstate", m_setstate, kMethO, "Restore internal state from object returned by getstate()."},
-    {"__getstate__", m_dunder_getstate, kMethNoArgs},
-    {"__setstate__", m_dunder_setstate, kMethO},
-    {"__reduce__", m_reduce, kMethNoArgs},
+    {"getstate", m_getstate, kMethKeywords, "Return internal state; can be passed to setstate() later."},
+    {"setstate", m_setstate, kMethKeywords, "Restore internal state from object returned by getstate()."},
+    {"__getstate__", m_dunder_getstate, kMethKeywords},
+    {"__setstate__", m_dunder_setstate, kMethKeywords},
+    {"__reduce__", m_reduce, kMethKeywords},
     {"__init_subclass__", m_init_subclass, kMethKeywords | kMethClass,
      "Control how subclasses generate random integers."},
     {"_randbelow_with_getrandbits", rm_randbelow_with_getrandbits, kMethKeywords,
@@ -684,11 +707,6 @@ const MethodDef random_methods[] = {
     {"betavariate", rm_betavariate, kMethKeywords, "Beta distribution."},
     {"paretovariate", rm_paretovariate, kMethKeywords, "Pareto distribution.  alpha is the shape parameter."},
     {"weibullvariate", rm_weibullvariate, kMethKeywords, "Weibull distribution."},
-    {},
-};
-
-const MemberDef random_members[] = {
-    {"gauss_next", MemberKind::ObjectOrNone, offsetof(RandomObject, gauss_next), false, nullptr},
     {},
 };
 
@@ -724,7 +742,6 @@ void init_random_type(Type& t) {
   t.new_ = random_new;
   t.init = random_init;
   t.methods = random_methods;
-  t.members = random_members;
   t.getsets = random_getsets;
   t.dictoffset = offsetof(RandomObject, dict);
 }

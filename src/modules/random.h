@@ -6,8 +6,11 @@
 //   * A RandomObject's generator is CPython's MT19937 (624 words, index in
 //     0..624); freshly allocated it is all zeros, as CPython's
 //     PyType_GenericNew leaves it, until __init__ seeds it.
-//   * `gauss_next` (owned, nullptr means None) caches gauss()'s second value.
-//   * "Plain" instances (exactly random.Random, no instance attributes) run
+//   * gauss()'s cached second value is the instance attribute `gauss_next`
+//     (in the instance dict, as random.py keeps it; __init__ and seed() set
+//     it to None).
+//   * "Plain" instances (exactly random.Random, no instance attribute but
+//     gauss_next) run
 //     the C++ algorithms directly; anything else (subclasses, instance
 //     overrides) goes through attribute lookup of random / getrandbits /
 //     _randbelow / ..., so overriding them behaves as in CPython's random.py.
@@ -32,8 +35,7 @@ inline constexpr int kMtWords = 624;
 struct RandomObject : Object {
   uint32_t state[kMtWords];
   int index;
-  Object* gauss_next;
-  Object* dict;
+  Object* dict;  // the instance __dict__ (nullptr until needed)
 };
 
 // --- the generator (random.cpp) ---------------------------------------------
@@ -48,6 +50,9 @@ uint32_t mt_next(RandomObject* r);
 [[nodiscard]] Object* getrandbits_object(ThreadState* ts, Object* self, Object* k);
 // The generator's getrandbits(k) (k converted and checked as CPython's).
 [[nodiscard]] Object* getrandbits_direct(ThreadState* ts, Object* self, Object* k);
+// self.gauss_next (a new reference) and self.gauss_next = value. 0 / -1.
+[[nodiscard]] Object* get_gauss_next(ThreadState* ts, Object* self);
+[[nodiscard]] int set_gauss_next(ThreadState* ts, Object* self, Object* value);
 // Whether `self` runs the built-in algorithms directly (see above).
 [[nodiscard]] bool is_plain(Object* self);
 

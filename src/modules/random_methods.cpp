@@ -389,10 +389,29 @@ Object* rm_randbytes(ThreadState* ts, Object* self, Object* const* args, size_t 
   }
   Ref bits = Ref::steal(getrandbits_object(ts, self, nbits.get()));
   if (!bits) return nullptr;
-  Ref little = Ref::steal(str_from_cstr(ts, "little"));
-  if (!little) return nullptr;
-  Object* to_bytes_args[2] = {n, little.get()};
-  return call_self(ts, bits.get(), "to_bytes", to_bytes_args, 2);
+  if (!is_int(bits.get())) {
+    Ref little = Ref::steal(str_from_cstr(ts, "little"));
+    if (!little) return nullptr;
+    Object* to_bytes_args[2] = {n, little.get()};
+    return call_self(ts, bits.get(), "to_bytes", to_bytes_args, 2);
+  }
+  // int.to_bytes(n, 'little').
+  int64_t length = as_ssize(ts, n, &exc::OverflowError);
+  if (length == -1 && runtime::has_exception(ts)) return nullptr;
+  if (length < 0) return raise(ts, &exc::ValueError, "length argument must be non-negative");
+  if (int_sign(bits.get()) < 0) return raise(ts, &exc::OverflowError, "can't convert negative int to unsigned");
+  mpz_t z;
+  mpz_init(z);
+  int_to_mpz(bits.get(), z);
+  size_t need = mpz_sgn(z) == 0 ? 0 : (mpz_sizeinbase(z, 2) + 7) / 8;
+  if (need > static_cast<size_t>(length)) {
+    mpz_clear(z);
+    return raise(ts, &exc::OverflowError, "int too big to convert");
+  }
+  std::string out(static_cast<size_t>(length), '\0');
+  if (need) mpz_export(out.data(), nullptr, -1, 1, 0, 0, z);
+  mpz_clear(z);
+  return bytes_from(ts, out.data(), out.size());
 }
 
 // ===========================================================================
@@ -872,21 +891,19 @@ Object* rm_gauss(ThreadState* ts, Object* self, Object* const* args, size_t narg
   Ref mu = a[0] ? Ref::borrow(a[0]) : Ref::steal(new_float(ts, 0.0));
   Ref sigma = a[1] ? Ref::borrow(a[1]) : Ref::steal(new_float(ts, 1.0));
   if (!mu || !sigma) return nullptr;
-  auto* r = static_cast<RandomObject*>(self);
   RandomSource random(ts, self);
   if (!random.ok()) return nullptr;
-  Ref z = Ref::steal(r->gauss_next);
-  r->gauss_next = nullptr;
-  if (!z || z.get() == py_none()) {
+  Ref z = Ref::steal(get_gauss_next(ts, self));
+  if (!z || set_gauss_next(ts, self, py_none()) < 0) return nullptr;
+  if (z.get() == py_none()) {
     double u1, u2;
     if (!random.next(&u1)) return nullptr;
     double x2pi = u1 * kTwoPi;
     if (!random.next(&u2)) return nullptr;
     double g2rad = std::sqrt(-2.0 * std::log(1.0 - u2));
     z = Ref::steal(new_float(ts, std::cos(x2pi) * g2rad));
-    Object* next = new_float(ts, std::sin(x2pi) * g2rad);
-    if (!z || !next) return nullptr;
-    set_ref(r->gauss_next, next);
+    Ref next = Ref::steal(new_float(ts, std::sin(x2pi) * g2rad));
+    if (!z || !next || set_gauss_next(ts, self, next.get()) < 0) return nullptr;
   }
   if (is_float(z.get())) return affine(ts, mu.get(), float_value(z.get()), sigma.get());
   Ref prod = Ref::steal(number_multiply(ts, z.get(), sigma.get()));
