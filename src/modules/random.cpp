@@ -757,7 +757,7 @@ Object* init_random_module(ThreadState* ts) {
   Ref m = Ref::steal(new_native_module(ts, "random", nullptr,
                                        "Random variable generators."));
   if (!m) return nullptr;
-  if (add_type(ts, m.get(), &random_type) < 0) return nullptr;
+  if (add_type(ts, m.get(), &random_type) < 0 || add_type(ts, m.get(), &system_random_type) < 0) return nullptr;
   Ref inst = Ref::steal(call(ts, &random_type, nullptr, 0));
   if (!inst) return nullptr;
   for (const char* name : kBoundNames) {
@@ -773,7 +773,6 @@ Object* init_random_module(ThreadState* ts) {
   Ref all = Ref::steal(list_new(ts, 0));
   if (!all) return nullptr;
   for (const char* name : kAllNames) {
-    if (std::strcmp(name, "SystemRandom") == 0) continue;  // not provided
     Ref s = Ref::steal(str_from_cstr(ts, name));
     if (!s || list_append(ts, all.get(), s.get()) < 0) return nullptr;
   }
