@@ -346,10 +346,10 @@ int seed_full(ThreadState* ts, RandomObject* r, Object* a, Object* version) {
   } else if (v2) {
     std::string bytes;
     if (is_str(a)) {
-      size_t len = 0;
-      const char* s = str_utf8(ts, a, &len);
-      if (!s) return -1;
-      bytes.assign(s, len);
+      // a.encode(): UTF-8, strict (lone surrogates raise UnicodeEncodeError).
+      Ref encoded = Ref::steal(call_self(ts, a, "encode", nullptr, 0));
+      if (!encoded) return -1;
+      bytes = std::string(byteslike_view(encoded.get()));
     } else {
       bytes = std::string(byteslike_view(a));
     }
