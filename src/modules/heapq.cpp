@@ -9,6 +9,7 @@
 // A heap that changes size during a comparison raises RuntimeError.
 #include <utility>
 
+#include "modules/import.h"
 #include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/alloc.h"
@@ -582,12 +583,12 @@ Object* init__heapq_module(ThreadState* ts) {
   return new_native_module(ts, "_heapq", heapq_primitives, "Heap queue algorithm (a.k.a. priority queue).");
 }
 
-// heapq re-exports _heapq's functions (the same objects, as CPython's
-// `from _heapq import *`) and adds the iterator-level algorithms.
+// heapq imports _heapq and re-exports its functions (the same objects, as
+// CPython's `from _heapq import *`) and adds the iterator-level algorithms.
 Object* init_heapq_module(ThreadState* ts) {
   Ref m = Ref::steal(new_native_module(ts, "heapq", heapq_functions, "Heap queue algorithm (a.k.a. priority queue)."));
   if (!m) return nullptr;
-  Ref prims = Ref::steal(init__heapq_module(ts));
+  Ref prims = Ref::steal(import_module(ts, "_heapq"));
   if (!prims) return nullptr;
   for (const MethodDef* d = heapq_primitives; d->name; ++d) {
     if (add_object(ts, m.get(), d->name, get_attr_str(ts, prims.get(), d->name)) < 0) return nullptr;
