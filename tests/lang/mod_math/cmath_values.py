@@ -47,7 +47,10 @@ class Bad:
     def __complex__(self):
         return 'no'
 for arg in [4, -4, 2.0, True, 10**20, C(), F(), I(), 1j, -1j]:
-    print(repr(cmath.sqrt(arg)), cmath.exp(arg), cmath.phase(arg), cmath.polar(arg))
+    try:
+        print(repr(cmath.sqrt(arg)), cmath.exp(arg), cmath.phase(arg), cmath.polar(arg))
+    except OverflowError as e:
+        print(repr(cmath.sqrt(arg)), 'OverflowError', e)
 for arg in ['x', None, Bad(), [1]]:
     try:
         cmath.sqrt(arg)
