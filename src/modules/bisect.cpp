@@ -66,8 +66,14 @@ bool parse_bounds(ThreadState* ts, const Signature& sig, Object* const* args, si
                   ArgValues& av, Bounds& b) {
   if (parse_args(ts, sig, args, nargs, kwnames, av) < 0) return false;
   if (av.has(2)) {
-    b.lo = as_ssize(ts, av[2], &exc::OverflowError);
-    if (b.lo == -1 && runtime::has_exception(ts)) return false;
+    Ref lo = Ref::steal(number_index(ts, av[2]));
+    if (!lo) return false;
+    bool overflow = false;
+    b.lo = int_as_i64(ts, lo.get(), &overflow);
+    if (overflow) {
+      runtime::raise(ts, &exc::OverflowError, "Python int too large to convert to C ssize_t");
+      return false;
+    }
     if (b.lo < 0) {
       runtime::raise(ts, &exc::ValueError, "lo must be non-negative");
       return false;

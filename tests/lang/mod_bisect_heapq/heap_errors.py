@@ -52,3 +52,8 @@ attempt('changed size', lambda: heapq.heappush(h, Evil(0, h)))
 h2 = []
 h2.extend([Evil(1, h2), Evil(2, h2), Evil(3, h2)])
 attempt('changed size pop', lambda: heapq.heappop(h2))
+attempt('nsmallest float n sized', lambda: heapq.nsmallest(2.5, [3, 1, 2]))
+attempt('nsmallest float n large', lambda: heapq.nsmallest(5.0, [3, 1, 2]))
+attempt('nlargest n None', lambda: heapq.nlargest(None, [3, 1, 2]))
+attempt('nlargest key error', lambda: heapq.nlargest(2, [3, 1, 2, 5], key=lambda x: 1 / (x - 2)))
+attempt('nsmallest huge n', lambda: heapq.nsmallest(10**30, iter([3, 1, 2])))
