@@ -44,3 +44,18 @@ print([heapq.heappop(h) for _ in range(4)])
 print(heapq.heappush is heapq.heappush, heapq.heappop.__name__, heapq.heapify.__module__)
 import _heapq
 print(_heapq.heappush is heapq.heappush)
+
+# heapify of a large list: CPython sifts in a cache-friendly order above 2500
+# items; the order of comparisons is visible through __lt__.
+log = []
+class Logged:
+    def __init__(self, v):
+        self.v = v
+    def __lt__(self, other):
+        log.append((self.v, other.v))
+        return self.v < other.v
+for n in [2500, 2501, 4099]:
+    log.clear()
+    items = [Logged((i * 7919) % n) for i in range(n)]
+    heapq.heapify(items)
+    print(n, len(log), hash(tuple(log)) % 1000003, [x.v for x in items[:8]])
