@@ -2,10 +2,12 @@
 // lo/hi bounds and key=, comparing only with `<` in CPython's order
 // (bisect_right: `x < a[mid]`, bisect_left: `a[mid] < x`).
 //
-// bisect and insort are the same function objects as bisect_right and
-// insort_right, as in CPython.
+// The functions live in _bisect; bisect re-exports them, and its bisect and
+// insort are the same function objects as bisect_right and insort_right, as
+// in CPython.
 #include <utility>
 
+#include "modules/import.h"
 #include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/args.h"
@@ -170,12 +172,21 @@ const MethodDef bisect_functions[] = {
 
 }  // namespace
 
+Object* init__bisect_module(ThreadState* ts) {
+  return new_native_module(ts, "_bisect", bisect_functions, "Bisection algorithms.");
+}
+
+// bisect imports _bisect and re-exports its functions (the same objects, as
+// CPython's `from _bisect import *`), plus the aliases bisect and insort.
 Object* init_bisect_module(ThreadState* ts) {
-  Ref m = Ref::steal(new_native_module(ts, "bisect", bisect_functions, "Bisection algorithms."));
+  Ref m = Ref::steal(new_native_module(ts, "bisect", nullptr, "Bisection algorithms."));
   if (!m) return nullptr;
-  for (auto [alias, target] : {std::pair{"bisect", "bisect_right"}, std::pair{"insort", "insort_right"}}) {
-    Object* f = get_attr_str(ts, m.get(), target);
-    if (add_object(ts, m.get(), alias, f) < 0) return nullptr;
+  Ref impl = Ref::steal(import_module(ts, "_bisect"));
+  if (!impl) return nullptr;
+  for (auto [name, source] : {std::pair{"bisect_right", "bisect_right"}, std::pair{"insort_right", "insort_right"},
+                              std::pair{"bisect_left", "bisect_left"}, std::pair{"insort_left", "insort_left"},
+                              std::pair{"bisect", "bisect_right"}, std::pair{"insort", "insort_right"}}) {
+    if (add_object(ts, m.get(), name, get_attr_str(ts, impl.get(), source)) < 0) return nullptr;
   }
   return m.release();
 }

@@ -7,6 +7,8 @@
 // results; nsmallest/nlargest/merge decorate items into tuples/lists exactly
 // as heapq.py does, so tuple/list comparison (== then <) decides ties too.
 // A heap that changes size during a comparison raises RuntimeError.
+#include <initializer_list>
+#include <string>
 #include <utility>
 
 #include "modules/import.h"
@@ -234,26 +236,34 @@ const MethodDef heapq_primitives[] = {
 // nsmallest / nlargest (heapq.py's algorithms).
 // ---------------------------------------------------------------------------
 
-// Binds (n, iterable, key=None) with a Python function's error messages.
-bool parse_n_iterable_key(ThreadState* ts, const char* fname, Object* const* args, size_t nargs, Object* kwnames,
-                          Object* out[3]) {
-  static const char* const kNames[] = {"n", "iterable", "key"};
-  out[0] = out[1] = out[2] = nullptr;
-  if (nargs > 3) {
-    runtime::raise_format(ts, &exc::TypeError, "%s() takes from 2 to 3 positional arguments but %zu were given", fname,
-                          nargs);
+// Binds arguments to the parameters `names` (the first `nrequired` required,
+// the rest defaulting to nullptr) with a Python function's error messages,
+// since heapq.py defines these functions in Python.
+bool bind_python_args(ThreadState* ts, const char* fname, std::initializer_list<const char*> names, size_t nrequired,
+                      Object* const* args, size_t nargs, Object* kwnames, Object** out) {
+  size_t nparams = names.size();
+  const char* const* name_at = names.begin();
+  for (size_t i = 0; i < nparams; ++i) out[i] = nullptr;
+  if (nargs > nparams) {
+    if (nrequired == nparams) {
+      runtime::raise_format(ts, &exc::TypeError, "%s() takes %zu positional argument%s but %zu %s given", fname, nparams,
+                            nparams == 1 ? "" : "s", nargs, nargs == 1 ? "was" : "were");
+    } else {
+      runtime::raise_format(ts, &exc::TypeError, "%s() takes from %zu to %zu positional arguments but %zu were given",
+                            fname, nrequired, nparams, nargs);
+    }
     return false;
   }
   for (size_t i = 0; i < nargs; ++i) out[i] = args[i];
   size_t nkw = kwnames_count(kwnames);
   for (size_t j = 0; j < nkw; ++j) {
     Object* name = tuple_items(kwnames)[j];
-    size_t slot = 3;
-    for (size_t i = 0; i < 3; ++i) {
-      if (str_equal_cstr(name, kNames[i])) slot = i;
+    size_t slot = nparams;
+    for (size_t i = 0; i < nparams; ++i) {
+      if (str_equal_cstr(name, name_at[i])) slot = i;
     }
     std::string text(str_view(ts, name));
-    if (slot == 3) {
+    if (slot == nparams) {
       runtime::raise_format(ts, &exc::TypeError, "%s() got an unexpected keyword argument '%s'", fname, text.c_str());
       return false;
     }
@@ -263,18 +273,24 @@ bool parse_n_iterable_key(ThreadState* ts, const char* fname, Object* const* arg
     }
     out[slot] = args[nargs + j];
   }
-  if (!out[0] || !out[1]) {
-    if (!out[0] && !out[1]) {
-      runtime::raise_format(ts, &exc::TypeError, "%s() missing 2 required positional arguments: 'n' and 'iterable'",
-                            fname);
-    } else {
-      runtime::raise_format(ts, &exc::TypeError, "%s() missing 1 required positional argument: '%s'", fname,
-                            out[0] ? "iterable" : "n");
-    }
-    return false;
+  // "missing 1 required positional argument: 'a'", "... 2 ...: 'a' and 'b'",
+  // "... 3 ...: 'a', 'b', and 'c'".
+  std::string missing;
+  size_t count = 0;
+  for (size_t i = 0; i < nrequired; ++i) {
+    if (!out[i]) ++count;
   }
-  if (out[2] && is_none(out[2])) out[2] = nullptr;
-  return true;
+  if (count == 0) return true;
+  size_t seen = 0;
+  for (size_t i = 0; i < nrequired; ++i) {
+    if (out[i]) continue;
+    ++seen;
+    if (seen > 1) missing += count == 2 ? " and " : (seen == count ? ", and " : ", ");
+    missing += std::string("'") + name_at[i] + "'";
+  }
+  runtime::raise_format(ts, &exc::TypeError, "%s() missing %zu required positional argument%s: %s", fname, count,
+                        count == 1 ? "" : "s", missing.c_str());
+  return false;
 }
 
 Object* apply_key(ThreadState* ts, Object* key, Object* x) { return key ? call(ts, key, &x, 1) : new_ref(x); }
@@ -307,7 +323,8 @@ Object* best_one(ThreadState* ts, Object* iterable, Object* key, bool largest) {
 
 Object* n_best(ThreadState* ts, const char* fname, Object* const* args, size_t nargs, Object* kwnames, bool largest) {
   Object* a[3];
-  if (!parse_n_iterable_key(ts, fname, args, nargs, kwnames, a)) return nullptr;
+  if (!bind_python_args(ts, fname, {"n", "iterable", "key"}, 2, args, nargs, kwnames, a)) return nullptr;
+  if (a[2] && is_none(a[2])) a[2] = nullptr;
   Object* n_obj = a[0];
   Object* iterable = a[1];
   Object* key = a[2];
@@ -404,6 +421,92 @@ Object* h_nsmallest(ThreadState* ts, Object*, Object* const* args, size_t nargs,
 }
 Object* h_nlargest(ThreadState* ts, Object*, Object* const* args, size_t nargs, Object* kwnames) {
   return n_best(ts, "nlargest", args, nargs, kwnames, true);
+}
+
+// ---------------------------------------------------------------------------
+// heapq.py's private _siftdown/_siftup (and max variants): the pure-Python
+// versions, which work on any mutable sequence through [] and len().
+// ---------------------------------------------------------------------------
+
+Object* seq_at(ThreadState* ts, Object* seq, int64_t i) {
+  Ref idx = Ref::steal(int_from_i64(ts, i));
+  return idx ? get_item(ts, seq, idx.get()) : nullptr;
+}
+int seq_store(ThreadState* ts, Object* seq, int64_t i, Object* v) {
+  Ref idx = Ref::steal(int_from_i64(ts, i));
+  return idx ? set_item(ts, seq, idx.get(), v) : -1;
+}
+
+// Python's _siftdown: newitem climbs while it sorts before its parent. 0 / -1.
+int py_siftdown(ThreadState* ts, Object* heap, int64_t startpos, int64_t pos, bool max) {
+  Ref newitem = Ref::steal(seq_at(ts, heap, pos));
+  if (!newitem) return -1;
+  while (pos > startpos) {
+    int64_t parentpos = (pos - 1) >> 1;
+    Ref parent = Ref::steal(seq_at(ts, heap, parentpos));
+    if (!parent) return -1;
+    int lt = before(ts, newitem.get(), parent.get(), max);
+    if (lt < 0) return -1;
+    if (!lt) break;
+    if (seq_store(ts, heap, pos, parent.get()) < 0) return -1;
+    pos = parentpos;
+  }
+  return seq_store(ts, heap, pos, newitem.get());
+}
+
+// Python's _siftup: the smaller child moves up to a leaf, then newitem sifts down.
+int py_siftup(ThreadState* ts, Object* heap, int64_t pos, bool max) {
+  int64_t endpos = length(ts, heap);
+  if (endpos < 0) return -1;
+  int64_t startpos = pos;
+  Ref newitem = Ref::steal(seq_at(ts, heap, pos));
+  if (!newitem) return -1;
+  int64_t childpos = 2 * pos + 1;
+  while (childpos < endpos) {
+    int64_t rightpos = childpos + 1;
+    if (rightpos < endpos) {
+      Ref c = Ref::steal(seq_at(ts, heap, childpos));
+      if (!c) return -1;
+      Ref r = Ref::steal(seq_at(ts, heap, rightpos));
+      if (!r) return -1;
+      int lt = before(ts, c.get(), r.get(), max);
+      if (lt < 0) return -1;
+      if (!lt) childpos = rightpos;
+    }
+    Ref child = Ref::steal(seq_at(ts, heap, childpos));
+    if (!child || seq_store(ts, heap, pos, child.get()) < 0) return -1;
+    pos = childpos;
+    childpos = 2 * pos + 1;
+  }
+  if (seq_store(ts, heap, pos, newitem.get()) < 0) return -1;
+  return py_siftdown(ts, heap, startpos, pos, max);
+}
+
+template <bool kMax>
+Object* h_siftdown(ThreadState* ts, Object*, Object* const* args, size_t nargs, Object* kwnames) {
+  Object* a[3];
+  if (!bind_python_args(ts, kMax ? "_siftdown_max" : "_siftdown", {"heap", "startpos", "pos"}, 3, args, nargs, kwnames,
+                        a)) {
+    return nullptr;
+  }
+  int64_t startpos = as_ssize(ts, a[1], &exc::OverflowError);
+  if (startpos == -1 && runtime::has_exception(ts)) return nullptr;
+  int64_t pos = as_ssize(ts, a[2], &exc::OverflowError);
+  if (pos == -1 && runtime::has_exception(ts)) return nullptr;
+  if (py_siftdown(ts, a[0], startpos, pos, kMax) < 0) return nullptr;
+  return py_none();
+}
+
+template <bool kMax>
+Object* h_siftup(ThreadState* ts, Object*, Object* const* args, size_t nargs, Object* kwnames) {
+  Object* a[2];
+  if (!bind_python_args(ts, kMax ? "_siftup_max" : "_siftup", {"heap", "pos"}, 2, args, nargs, kwnames, a)) {
+    return nullptr;
+  }
+  int64_t pos = as_ssize(ts, a[1], &exc::OverflowError);
+  if (pos == -1 && runtime::has_exception(ts)) return nullptr;
+  if (py_siftup(ts, a[0], pos, kMax) < 0) return nullptr;
+  return py_none();
 }
 
 // ---------------------------------------------------------------------------
@@ -592,6 +695,10 @@ const MethodDef heapq_functions[] = {
     {"nsmallest", h_nsmallest, kMethKeywords},
     {"nlargest", h_nlargest, kMethKeywords},
     {"merge", h_merge, kMethKeywords},
+    {"_siftdown", h_siftdown<false>, kMethKeywords},
+    {"_siftup", h_siftup<false>, kMethKeywords},
+    {"_siftdown_max", h_siftdown<true>, kMethKeywords},
+    {"_siftup_max", h_siftup<true>, kMethKeywords},
     {},
 };
 
