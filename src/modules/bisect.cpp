@@ -98,13 +98,12 @@ bool parse_bounds(ThreadState* ts, const Signature& sig, Object* const* args, si
   return true;
 }
 
-#define BISECT_PARAMS(fname)                                                                         \
-  static constexpr Param kParams[] = {{"a", ParamKind::PositionalOrKeyword, kRequired},             \
-                                      {"x", ParamKind::PositionalOrKeyword, kRequired},             \
-                                      {"lo", ParamKind::PositionalOrKeyword, kOptional},            \
-                                      {"hi", ParamKind::PositionalOrKeyword, kOptional},            \
-                                      {"key", ParamKind::KeywordOnly, kOptional}};                  \
-  static constexpr Signature kSig(fname, kParams);
+// (a, x, lo=0, hi=None, *, key=None), shared by the four functions.
+constexpr Param kBisectParams[] = {{"a", ParamKind::PositionalOrKeyword, kRequired},
+                                   {"x", ParamKind::PositionalOrKeyword, kRequired},
+                                   {"lo", ParamKind::PositionalOrKeyword, kOptional},
+                                   {"hi", ParamKind::PositionalOrKeyword, kOptional},
+                                   {"key", ParamKind::KeywordOnly, kOptional}};
 
 Object* bisect_impl(ThreadState* ts, const Signature& sig, Object* const* args, size_t nargs, Object* kwnames,
                     bool right) {
@@ -145,22 +144,21 @@ Object* insort_impl(ThreadState* ts, const Signature& sig, Object* const* args, 
 }
 
 Object* b_bisect_right(ThreadState* ts, Object*, Object* const* args, size_t nargs, Object* kwnames) {
-  BISECT_PARAMS("bisect_right")
+  static constexpr Signature kSig("bisect_right", kBisectParams);
   return bisect_impl(ts, kSig, args, nargs, kwnames, true);
 }
 Object* b_bisect_left(ThreadState* ts, Object*, Object* const* args, size_t nargs, Object* kwnames) {
-  BISECT_PARAMS("bisect_left")
+  static constexpr Signature kSig("bisect_left", kBisectParams);
   return bisect_impl(ts, kSig, args, nargs, kwnames, false);
 }
 Object* b_insort_right(ThreadState* ts, Object*, Object* const* args, size_t nargs, Object* kwnames) {
-  BISECT_PARAMS("insort_right")
+  static constexpr Signature kSig("insort_right", kBisectParams);
   return insort_impl(ts, kSig, args, nargs, kwnames, true);
 }
 Object* b_insort_left(ThreadState* ts, Object*, Object* const* args, size_t nargs, Object* kwnames) {
-  BISECT_PARAMS("insort_left")
+  static constexpr Signature kSig("insort_left", kBisectParams);
   return insort_impl(ts, kSig, args, nargs, kwnames, false);
 }
-#undef BISECT_PARAMS
 
 const MethodDef bisect_functions[] = {
     {"bisect_right", b_bisect_right, kMethKeywords},
