@@ -9,7 +9,9 @@
 #include "objects/abstract.h"
 #include "objects/alloc.h"
 #include "objects/args.h"
+#include "objects/dict.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/recursion.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
@@ -41,12 +43,22 @@ std::string def_qualname(const MethodDef* def, Object* self) {
   return std::string(type_name(owner)) + "." + def->name;
 }
 
+// The name call errors show (CPython's _PyObject_FunctionStr): "math.sin"
+// for a function of a module other than builtins, else def_qualname.
+std::string message_name(ThreadState* ts, const MethodDef* def, Object* self) {
+  if (self && is_module(self)) {
+    Object* mod = dict_get_item_str_borrowed(ts, module_dict_borrowed(self), "__name__");
+    if (mod && is_str(mod) && !str_equal_cstr(mod, "builtins")) return std::string(str_view(ts, mod)) + "." + def->name;
+  }
+  return def_qualname(def, self);
+}
+
 }  // namespace
 
 Object* call_method_def(ThreadState* ts, const MethodDef* def, const char* qualname, Object* self, Object* const* args,
                         size_t nargs, Object* kwnames) {
   uint32_t f = def->flags;
-  auto name = [&] { return qualname ? std::string(qualname) : def_qualname(def, self); };
+  auto name = [&] { return qualname ? std::string(qualname) : message_name(ts, def, self); };
   if (f & (kMethNoArgs | kMethO | kMethFast)) {
     if (kwnames_count(kwnames) != 0) {
       return raise_format(ts, &exc::TypeError, "%s() takes no keyword arguments", name().c_str());
