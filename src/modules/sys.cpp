@@ -4,10 +4,12 @@
 // buffer flushed when full, at every newline when the stream is interactive
 // (a tty) or unbuffered (-u), on flush(), and at exit (runtime_finish) — so
 // nothing a program printed is lost on any exit path.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <climits>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -381,6 +383,27 @@ int init_sys(ThreadState* ts) {
   return 0;
 }
 
+namespace {
+
+// The directory of Spindle's pure-Python library: <dir of the binary>/../lib
+// when it exists (an installed or relocated build), else the source tree's.
+std::string spindle_lib_dir() {
+  char buf[4096];
+  ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n > 0) {
+    std::string exe(buf, static_cast<size_t>(n));
+    std::string dir = exe.substr(0, exe.rfind('/')) + "/../lib";
+    struct stat st;
+    char real[4096];
+    if (::stat((dir + "/pyperf").c_str(), &st) == 0 && S_ISDIR(st.st_mode) && ::realpath(dir.c_str(), real)) return real;
+  }
+  struct stat st;
+  if (::stat(SPINDLE_LIB_DIR, &st) == 0 && S_ISDIR(st.st_mode)) return SPINDLE_LIB_DIR;
+  return {};
+}
+
+}  // namespace
+
 int configure_sys(ThreadState* ts, const CommandLine& cl) {
   Object* d = module_dict_borrowed(ts->interp->sys);
   Ref argv = Ref::steal(list_new(ts, 0));
@@ -407,6 +430,10 @@ int configure_sys(ThreadState* ts, const CommandLine& cl) {
       if (colon == std::string::npos) break;
       start = colon + 1;
     }
+  }
+  if (std::string lib = spindle_lib_dir(); !lib.empty()) {
+    Ref e = Ref::steal(str_from(ts, lib));
+    if (!e || list_append(ts, path.get(), e.get()) < 0) return -1;
   }
   if (dict_set_item_str(ts, d, "path", path.get()) < 0) return -1;
   if (cl.unbuffered) {
