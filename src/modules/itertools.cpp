@@ -564,12 +564,11 @@ Object* zip_longest_new(ThreadState* ts, Type* type, Object* const* args, size_t
     }
     fill = args[nargs];
   }
-  Ref iters = Ref::steal(list_new(ts, nargs));
+  Ref iters = Ref::steal(list_new(ts, 0));
   if (!iters) return nullptr;
   for (size_t i = 0; i < nargs; ++i) {
-    Object* it = get_iter(ts, args[i]);
-    if (!it) return nullptr;
-    list_items(iters.get())[i] = it;
+    Ref it = Ref::steal(get_iter(ts, args[i]));
+    if (!it || list_append(ts, iters.get(), it.get()) < 0) return nullptr;
   }
   Iter* z = alloc_iter(ts, type);
   if (!z) return nullptr;
