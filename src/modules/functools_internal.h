@@ -1,0 +1,30 @@
+// What functools.cpp and functools_cache.cpp share: the partial object's
+// layout (also used by partialmethod) and the helpers both files call.
+#pragma once
+
+#include <cstddef>
+
+#include "objects/object.h"
+
+namespace spindle::modules {
+
+using objects::Object;
+using objects::ThreadState;
+
+struct Partial : Object {
+  Object* func = nullptr;
+  Object* args = nullptr;  // tuple
+  Object* kw = nullptr;    // dict
+  Object* dict = nullptr;  // the instance __dict__ (lazily created)
+};
+
+// partial(func, *args, **kw) (kw may be nullptr): a new functools.partial.
+[[nodiscard]] Object* partial_make(ThreadState* ts, Object* func, Object* args, Object* kw);
+// update_wrapper(wrapper, wrapped, assigned=..., updated=...) (a module function).
+[[nodiscard]] Object* functools_update_wrapper(ThreadState* ts, Object* module, Object* const* args, size_t nargs,
+                                               Object* kwnames);
+// __dict__ getter/setter over a lazily created dict slot of a native object.
+[[nodiscard]] Object* instance_dict_get(ThreadState* ts, Object** slot);
+[[nodiscard]] int instance_dict_set(ThreadState* ts, Object** slot, Object* value);
+
+}  // namespace spindle::modules
