@@ -254,17 +254,19 @@ Object* lru_cache_clear(ThreadState* ts, Object* self, Object* const*, size_t, O
   return py_none();
 }
 
-Object* lru_cache_parameters(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
-  LruCache* w = L(self);
+// cache_parameters(): {'maxsize': ..., 'typed': ...}. Like CPython's lambda it
+// lives in the wrapper's __dict__ and holds only the two values (self is the
+// tuple (maxsize, typed)), not the wrapper.
+Object* lru_cache_parameters(ThreadState* ts, Object* params, Object* const*, size_t, Object*) {
   Ref d = Ref::steal(dict_new(ts));
-  if (!d) return nullptr;
-  Ref maxsize = Ref::steal(w->maxsize < 0 ? new_ref(py_none()) : int_from_i64(ts, w->maxsize));
-  if (!maxsize || dict_set_item_str(ts, d.get(), "maxsize", maxsize.get()) < 0 ||
-      dict_set_item_str(ts, d.get(), "typed", w->typed_arg) < 0) {
+  if (!d || dict_set_item_str(ts, d.get(), "maxsize", tuple_item_borrowed(params, 0)) < 0 ||
+      dict_set_item_str(ts, d.get(), "typed", tuple_item_borrowed(params, 1)) < 0) {
     return nullptr;
   }
   return d.release();
 }
+const MethodDef kCacheParameters = {"cache_parameters", lru_cache_parameters, kMethNoArgs,
+                                    "The maxsize and typed arguments of the cache"};
 
 Object* lru_copy(ThreadState*, Object* self, Object* const*, size_t, Object*) { return new_ref(self); }
 
@@ -274,7 +276,6 @@ int lru_set_dict(ThreadState* ts, Object* o, Object* v) { return instance_dict_s
 const MethodDef lru_methods[] = {
     {"cache_info", lru_cache_info, kMethNoArgs, "Report cache statistics"},
     {"cache_clear", lru_cache_clear, kMethNoArgs, "Clear the cache and cache statistics"},
-    {"cache_parameters", lru_cache_parameters, kMethNoArgs, "The maxsize and typed arguments of the cache"},
     {"__copy__", lru_copy, kMethNoArgs},
     {"__deepcopy__", lru_copy, kMethO},
     {},
@@ -290,6 +291,14 @@ const MethodDef kDecoratingFunction = {"decorating_function", lru_decorate, kMet
 Object* lru_wrap(ThreadState* ts, Object* func, Object* maxsize, Object* typed) {
   Ref w = Ref::steal(lru_make(ts, &functools_lru_cache_wrapper_type, func, maxsize, typed));
   if (!w) return nullptr;
+  Ref params = Ref::steal(tuple_pack(ts, {maxsize, typed}));
+  if (!params) return nullptr;
+  Ref cache_parameters = Ref::steal(builtin_function_new(ts, &kCacheParameters, params.get(), nullptr));
+  Object* wdict = cache_parameters ? lru_get_dict(ts, w.get()) : nullptr;
+  if (!wdict) return nullptr;
+  int rc = dict_set_item_str(ts, wdict, "cache_parameters", cache_parameters.get());
+  decref(wdict);
+  if (rc < 0) return nullptr;
   Object* argv[2] = {w.get(), func};
   Ref r = Ref::steal(functools_update_wrapper(ts, nullptr, argv, 2, nullptr));
   if (!r) return nullptr;
@@ -332,6 +341,10 @@ Object* cp_new(ThreadState* ts, Type* type, Object* const*, size_t, Object*) {
 int cp_init(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
   static constexpr Param kParams[] = {{"func", ParamKind::PositionalOrKeyword, kRequired}};
   static constexpr Signature kSig("cached_property.__init__", kParams);
+  if (nargs + kwnames_count(kwnames) == 0) {
+    raise(ts, &exc::TypeError, "cached_property.__init__() missing 1 required positional argument: 'func'");
+    return -1;
+  }
   ArgValues av;
   if (parse_args(ts, kSig, args, nargs, kwnames, av) < 0) return -1;
   Ref doc = Ref::steal(get_attr(ts, av[0], ts->id->dunder_doc));
