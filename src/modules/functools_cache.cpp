@@ -73,6 +73,23 @@ Object* cacheinfo_make(ThreadState* ts, int64_t hits, int64_t misses, int64_t ma
   return t;
 }
 
+// CacheInfo(hits, misses, maxsize, currsize), as the namedtuple's __new__.
+Object* cacheinfo_new(ThreadState* ts, Type* type, Object* const* args, size_t nargs, Object* kwnames) {
+  static constexpr Param kParams[] = {{"hits", ParamKind::PositionalOrKeyword, kRequired},
+                                      {"misses", ParamKind::PositionalOrKeyword, kRequired},
+                                      {"maxsize", ParamKind::PositionalOrKeyword, kRequired},
+                                      {"currsize", ParamKind::PositionalOrKeyword, kRequired}};
+  static constexpr Signature kSig("CacheInfo", kParams);
+  ArgValues av;
+  if (parse_args(ts, kSig, args, nargs, kwnames, av) < 0) return nullptr;
+  auto* t = static_cast<Tuple*>(type_generic_alloc(ts, type, 4));
+  if (!t) return nullptr;
+  t->size = 4;
+  t->hash = -1;
+  for (int i = 0; i < 4; ++i) t->items[i] = new_ref(av[static_cast<size_t>(i)]);
+  return t;
+}
+
 Object* cacheinfo_repr(ThreadState* ts, Object* self) {
   StrBuilder b;
   b.append("CacheInfo(");
@@ -121,6 +138,7 @@ struct LruCache : Object {
   Object* func = nullptr;
   Object* cache = nullptr;       // dict key -> result, oldest first
   Object* typed_arg = nullptr;   // `typed` as given (cache_parameters shows it)
+  Object* info_type = nullptr;   // what cache_info() calls with the four counts
   Object* dict = nullptr;        // instance __dict__ (update_wrapper fills it)
   int64_t maxsize = -1;          // -1: unbounded
   int64_t hits = 0;
@@ -130,18 +148,20 @@ struct LruCache : Object {
 
 LruCache* L(Object* o) { return static_cast<LruCache*>(o); }
 
-void lru_dealloc(Object* o) { release_and_free(o, {L(o)->func, L(o)->cache, L(o)->typed_arg, L(o)->dict}); }
+void lru_dealloc(Object* o) {
+  release_and_free(o, {L(o)->func, L(o)->cache, L(o)->typed_arg, L(o)->info_type, L(o)->dict});
+}
 int lru_traverse(Object* o, VisitFn visit, void* arg) {
-  return visit_all({L(o)->func, L(o)->cache, L(o)->typed_arg, L(o)->dict}, visit, arg);
+  return visit_all({L(o)->func, L(o)->cache, L(o)->typed_arg, L(o)->info_type, L(o)->dict}, visit, arg);
 }
 
 // A wrapper for `func`; maxsize: None or an int (negative → 0).
-Object* lru_make(ThreadState* ts, Type* type, Object* func, Object* maxsize, Object* typed) {
+Object* lru_make(ThreadState* ts, Type* type, Object* func, Object* maxsize, Object* typed, Object* info_type) {
   if (!is_callable(func)) return raise(ts, &exc::TypeError, "the first argument must be callable");
   int64_t size = -1;
   if (!is_none(maxsize)) {
     if (!is_int(maxsize)) return raise(ts, &exc::TypeError, "maxsize should be integer or None");
-    size = as_ssize(ts, maxsize, nullptr);
+    size = as_ssize(ts, maxsize, &exc::OverflowError);
     if (size == -1 && runtime::has_exception(ts)) return nullptr;
     if (size < 0) size = 0;
   }
@@ -154,6 +174,7 @@ Object* lru_make(ThreadState* ts, Type* type, Object* func, Object* maxsize, Obj
   w->func = new_ref(func);
   w->cache = cache.release();
   w->typed_arg = new_ref(typed);
+  w->info_type = new_ref(info_type);
   w->maxsize = size;
   w->typed = t != 0;
   return w;
@@ -167,7 +188,7 @@ Object* lru_new(ThreadState* ts, Type* type, Object* const* args, size_t nargs, 
   static constexpr Signature kSig("_lru_cache_wrapper", kParams);
   ArgValues av;
   if (parse_args(ts, kSig, args, nargs, kwnames, av) < 0) return nullptr;
-  return lru_make(ts, type, av[0], av[1], av[2]);
+  return lru_make(ts, type, av[0], av[1], av[2], av[3]);
 }
 
 // The cache key of a call (see the header comment).
@@ -242,7 +263,18 @@ Object* lru_get(ThreadState* ts, Object* self, Object* obj, Object*) {
 
 Object* lru_cache_info(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
   LruCache* w = L(self);
-  return cacheinfo_make(ts, w->hits, w->misses, w->maxsize, dict_size(w->cache));
+  if (w->info_type == &functools_cacheinfo_type) {
+    return cacheinfo_make(ts, w->hits, w->misses, w->maxsize, dict_size(w->cache));
+  }
+  Ref counts[4] = {Ref::steal(int_from_i64(ts, w->hits)), Ref::steal(int_from_i64(ts, w->misses)),
+                   Ref::steal(w->maxsize < 0 ? new_ref(py_none()) : int_from_i64(ts, w->maxsize)),
+                   Ref::steal(int_from_i64(ts, dict_size(w->cache)))};
+  Object* argv[4];
+  for (int i = 0; i < 4; ++i) {
+    if (!counts[i]) return nullptr;
+    argv[i] = counts[i].get();
+  }
+  return call(ts, w->info_type, argv, 4);
 }
 
 Object* lru_cache_clear(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
@@ -289,7 +321,7 @@ const MethodDef kDecoratingFunction = {"decorating_function", lru_decorate, kMet
 
 // wrapper = _lru_cache_wrapper(func, maxsize, typed); update_wrapper(wrapper, func).
 Object* lru_wrap(ThreadState* ts, Object* func, Object* maxsize, Object* typed) {
-  Ref w = Ref::steal(lru_make(ts, &functools_lru_cache_wrapper_type, func, maxsize, typed));
+  Ref w = Ref::steal(lru_make(ts, &functools_lru_cache_wrapper_type, func, maxsize, typed, &functools_cacheinfo_type));
   if (!w) return nullptr;
   Ref params = Ref::steal(tuple_pack(ts, {maxsize, typed}));
   if (!params) return nullptr;
@@ -472,8 +504,10 @@ void init_functools_cacheinfo_type(Type& t) {
   t.name = "functools.CacheInfo";
   t.doc = "CacheInfo(hits, misses, maxsize, currsize)";
   t.base = &tuple_type;
+  t.flags = kTypeBaseType;
   t.basicsize = tuple_type.basicsize;
   t.itemsize = tuple_type.itemsize;
+  t.new_ = cacheinfo_new;
   t.repr = cacheinfo_repr;
   t.getsets = cacheinfo_getsets;
   t.methods = cacheinfo_methods;

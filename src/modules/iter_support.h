@@ -10,8 +10,11 @@
 
 #include <initializer_list>
 
+#include "objects/abstract.h"
 #include "objects/alloc.h"
+#include "objects/int.h"
 #include "objects/typeobject.h"
+#include "runtime/errors.h"
 
 namespace spindle::modules {
 
@@ -37,6 +40,22 @@ inline void release_and_free(Object* o, std::initializer_list<Object*> refs) {
   for (Object* r : refs)
     if (r && visit(r, arg)) return 1;
   return 0;
+}
+
+// o.__index__() as a C size, for arguments CPython converts with
+// PyLong_AsSsize_t: -1 with OverflowError "Python int too large to convert
+// to C ssize_t" (or the TypeError of __index__) on failure; check
+// has_exception when -1 is a legal value.
+[[nodiscard]] inline int64_t ssize_arg(ThreadState* ts, Object* o) {
+  objects::Ref idx = objects::Ref::steal(objects::number_index(ts, o));
+  if (!idx) return -1;
+  bool overflow = false;
+  int64_t v = objects::int_as_i64(ts, idx.get(), &overflow);
+  if (overflow) {
+    runtime::raise(ts, &objects::exc::OverflowError, "Python int too large to convert to C ssize_t");
+    return -1;
+  }
+  return v;
 }
 
 [[nodiscard]] inline Object* iter_self(ThreadState*, Object* o) { return objects::new_ref(o); }

@@ -21,6 +21,11 @@
 #include "objects/typeutil.h"
 #include "runtime/errors.h"
 
+namespace spindle::objects {
+// types.GenericAlias for chain[int] (genericalias.cpp).
+Object* class_getitem(ThreadState* ts, Object* cls, Object* const* args, size_t nargs, Object* kwnames);
+}  // namespace spindle::objects
+
 namespace spindle::modules {
 
 using namespace objects;
@@ -88,6 +93,14 @@ Object* count_new(ThreadState* ts, Type* type, Object* const* args, size_t nargs
   Ref start = Ref::borrow(av.has(0) ? av[0] : int_from_i64(ts, 0));
   Ref step = Ref::borrow(av.has(1) ? av[1] : int_from_i64(ts, 1));
   if (!is_number(start.get()) || !is_number(step.get())) return raise(ts, &exc::TypeError, "a number is required");
+  // CPython counts a machine-word int start with step 1 as a C integer, so
+  // the values are exact ints even when start is a bool or an int subclass.
+  Object* st = step.get();
+  if (is_int(start.get()) && !is_int_exact(start.get()) && int_is_small(start.get()) && is_int(st) &&
+      int_is_small(st) && int_small_value(st) == 1) {
+    start = Ref::steal(int_from_i64(ts, int_small_value(start.get())));
+    if (!start) return nullptr;
+  }
   Iter* c = alloc_iter(ts, type);
   if (!c) return nullptr;
   c->value = start.release();
@@ -167,7 +180,7 @@ Object* repeat_new(ThreadState* ts, Type* type, Object* const* args, size_t narg
   if (parse_args(ts, kSig, args, nargs, kwnames, av) < 0) return nullptr;
   int64_t times = -1;
   if (av.has(1)) {
-    times = as_ssize(ts, av[1], &exc::OverflowError);
+    times = ssize_arg(ts, av[1]);
     if (times == -1 && runtime::has_exception(ts)) return nullptr;
     if (times < 0) times = 0;
   }
@@ -303,6 +316,7 @@ Object* chain_next(ThreadState* ts, Object* o) {
 const MethodDef chain_methods[] = {
     {"from_iterable", chain_from_iterable, kMethO | kMethClass,
      "Alternative chain() constructor taking a single iterable argument that evaluates lazily."},
+    {"__class_getitem__", class_getitem, kMethO | kMethClass, "See PEP 585"},
     {},
 };
 

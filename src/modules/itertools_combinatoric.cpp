@@ -48,6 +48,11 @@ void comb_dealloc(Object* o) {
 int comb_traverse(Object* o, VisitFn visit, void* arg) { return visit_all({C(o)->pool}, visit, arg); }
 
 int64_t* new_indices(ThreadState* ts, int64_t n) {
+  // As for product's pools: fail like CPython's allocation would, up front.
+  if (n > (int64_t{1} << 28)) {
+    runtime::raise_no_memory(ts);
+    return nullptr;
+  }
   auto* p = static_cast<int64_t*>(mem_calloc(static_cast<size_t>(n > 0 ? n : 1), sizeof(int64_t)));
   if (!p) runtime::raise_no_memory(ts);
   return p;
@@ -79,7 +84,7 @@ Object* pick(ThreadState* ts, Combinatoric* c) {
 
 // r as a non-negative size ("r must be non-negative").
 bool r_arg(ThreadState* ts, Object* o, int64_t* r) {
-  *r = as_ssize(ts, o, &exc::OverflowError);
+  *r = ssize_arg(ts, o);
   if (*r == -1 && runtime::has_exception(ts)) return false;
   if (*r < 0) {
     raise(ts, &exc::ValueError, "r must be non-negative");
@@ -101,14 +106,17 @@ Object* product_new(ThreadState* ts, Type* type, Object* const* args, size_t nar
       return runtime::raise_format(ts, &exc::TypeError, "'%s' is an invalid keyword argument for product()",
                                    str_utf8(ts, name));
     }
-    repeat = as_ssize(ts, args[nargs + i], &exc::OverflowError);
+    repeat = ssize_arg(ts, args[nargs + i]);
     if (repeat == -1 && runtime::has_exception(ts)) return nullptr;
     if (repeat < 0) return raise(ts, &exc::ValueError, "repeat argument cannot be negative");
   }
-  if (nargs && repeat > (int64_t{1} << 40) / static_cast<int64_t>(nargs)) {
+  if (nargs && repeat > INT64_MAX / static_cast<int64_t>(nargs)) {
     return raise(ts, &exc::OverflowError, "repeat argument too large");
   }
   int64_t npools = static_cast<int64_t>(nargs) * repeat;
+  // CPython fails to allocate such a pools tuple; refuse before trying (an
+  // overcommitting allocator would hand out the memory and then be killed).
+  if (npools > (int64_t{1} << 28)) return runtime::raise_no_memory(ts);
   Ref pools = Ref::steal(tuple_new(ts, static_cast<size_t>(npools)));
   if (!pools) return nullptr;
   for (size_t i = 0; i < nargs; ++i) {

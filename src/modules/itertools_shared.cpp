@@ -261,7 +261,7 @@ Object* itertools_tee(ThreadState* ts, Object*, Object* const* args, size_t narg
   if (check_nargs(ts, "tee", nargs, 1, 2) < 0) return nullptr;
   int64_t n = 2;
   if (nargs == 2) {
-    n = as_ssize(ts, args[1], &exc::OverflowError);
+    n = ssize_arg(ts, args[1]);
     if (n == -1 && runtime::has_exception(ts)) return nullptr;
     if (n < 0) return raise(ts, &exc::ValueError, "n must be >= 0");
   }

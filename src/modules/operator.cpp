@@ -243,7 +243,7 @@ Object* op_length_hint(ThreadState* ts, Object*, Object* const* args, size_t nar
     if (!is_int(args[1])) {
       return raise_format(ts, &exc::TypeError, "'%s' object cannot be interpreted as an integer", tp_name(args[1]));
     }
-    dflt = as_ssize(ts, args[1], &exc::OverflowError);
+    dflt = ssize_arg(ts, args[1]);
     if (dflt == -1 && runtime::has_exception(ts)) return nullptr;
   }
   int64_t n = length_hint(ts, args[0], dflt);
@@ -587,6 +587,18 @@ Object* init_operator_module(ThreadState* ts) {
   }
   for (Type* t : {&operator_attrgetter_type, &operator_itemgetter_type, &operator_methodcaller_type})
     if (add_type(ts, m.get(), t) < 0) return nullptr;
+  // __all__: the public names, sorted (as operator.py lists them).
+  Ref all = Ref::steal(list_new(ts, 0));
+  if (!all) return nullptr;
+  size_t pos = 0;
+  Object *key, *value;
+  while (dict_next(d, &pos, &key, &value)) {
+    if (is_str(key) && str_length(key) > 0 && str_char_at(key, 0) != '_' && list_append(ts, all.get(), key) < 0) {
+      return nullptr;
+    }
+  }
+  if (list_sort(ts, all.get(), nullptr, false) < 0) return nullptr;
+  if (add_object(ts, m.get(), "__all__", all.release()) < 0) return nullptr;
   return m.release();
 }
 

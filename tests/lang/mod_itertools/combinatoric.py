@@ -40,3 +40,10 @@ show(lambda: it.permutations([1], 1.0))
 class P(it.product):
     pass
 print(list(P("ab", repeat=1)), type(P("a")).__name__)
+# Sizes beyond a machine word, and sizes too large to allocate.
+show(lambda: it.combinations([], 2 ** 70))
+show(lambda: it.permutations([], 2 ** 70))
+show(lambda: it.product([], repeat=2 ** 70))
+show(lambda: it.combinations([], 2 ** 40))
+show(lambda: it.combinations_with_replacement("a", 2 ** 40))
+show(lambda: list(it.product([1], repeat=2 ** 40)))

@@ -46,3 +46,6 @@ print(list(map(pow, range(4), it.repeat(2))))
 class Rep(it.repeat):
     pass
 print(repr(Rep(1, 2)))
+show(lambda: it.repeat(1, 2 ** 70))
+show(lambda: it.tee([], 2 ** 70))
+print(it.chain[int], it.count(True, True), it.count(0, False))

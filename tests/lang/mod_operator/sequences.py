@@ -53,3 +53,5 @@ print(op.iadd(x, [2]), x, op.iadd(1, 2), op.isub(5, 1), op.imul([1], 2), op.itru
 print(op.ifloordiv(7, 2), op.imod(7, 4), op.ipow(2, 5), op.ilshift(1, 3), op.irshift(8, 1))
 s = {1}
 print(op.ior(s, {2}), s, op.iand({1, 2}, {2}), op.ixor({1, 2}, {2, 3}))
+show(lambda: op.length_hint([], 2 ** 70))
+print(len(op.__all__), op.__all__ == sorted(op.__all__), op.__all__[:4], "attrgetter" in op.__all__)
