@@ -51,6 +51,7 @@ Type functools_ordering_method_type;
 
 Object* functools_lru_cache(ThreadState* ts, Object* module, Object* const* args, size_t nargs, Object* kwnames);
 Object* functools_cache(ThreadState* ts, Object* module, Object* const* args, size_t nargs, Object* kwnames);
+Object* functools_singledispatch(ThreadState* ts, Object* module, Object* const* args, size_t nargs, Object* kwnames);
 
 // ---------------------------------------------------------------------------
 // Shared helpers
@@ -764,6 +765,7 @@ const MethodDef functools_functions[] = {
     {"total_ordering", ft_total_ordering, kMethKeywords, "Class decorator that fills in missing ordering methods"},
     {"lru_cache", functools_lru_cache, kMethKeywords, "Least-recently-used cache decorator."},
     {"cache", functools_cache, kMethKeywords, "Simple lightweight unbounded cache.  Sometimes called \"memoize\"."},
+    {"singledispatch", functools_singledispatch, kMethKeywords, "Single-dispatch generic function decorator."},
     {},
 };
 
