@@ -848,9 +848,15 @@ Object* init_functools_module(ThreadState* ts) {
     return nullptr;
   }
   for (Type* t : {&functools_partial_type, &functools_partialmethod_type, &functools_keywrapper_type,
-                  &functools_lru_cache_wrapper_type, &functools_cached_property_type}) {
+                  &functools_lru_cache_wrapper_type, &functools_cached_property_type,
+                  &functools_singledispatchmethod_type}) {
     if (add_type(ts, m.get(), t) < 0) return nullptr;
   }
+  Ref all = Ref::steal(name_tuple(ts, {"update_wrapper", "wraps", "WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES",
+                                       "total_ordering", "cache", "cmp_to_key", "lru_cache", "reduce", "partial",
+                                       "partialmethod", "singledispatch", "singledispatchmethod", "cached_property"}));
+  Ref all_list = Ref::steal(all ? sequence_list(ts, all.get()) : nullptr);
+  if (!all_list || add_object(ts, m.get(), "__all__", all_list.release()) < 0) return nullptr;
   // CPython names the namedtuple class CacheInfo but binds it as _CacheInfo.
   if (add_object(ts, m.get(), "_CacheInfo", new_ref(static_cast<Object*>(&functools_cacheinfo_type))) < 0) return nullptr;
   return m.release();

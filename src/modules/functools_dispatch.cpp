@@ -30,6 +30,10 @@ using runtime::raise;
 using runtime::raise_format;
 
 Type functools_singledispatch_type;
+Type functools_singledispatchmethod_type;
+Type functools_singledispatchmethod_bound_type;
+
+Object* functools_singledispatch(ThreadState* ts, Object*, Object* const* args, size_t nargs, Object* kwnames);
 
 namespace {
 
@@ -138,6 +142,12 @@ Object* dispatcher_register(ThreadState* ts, Object* self, Object* const* args, 
     }
     Ref ann = Ref::steal(lookup_attr(ts, cls, ts->id->dunder_annotations));
     if (!ann && runtime::has_exception(ts)) return nullptr;
+    if (!ann && (cls->ob_type == &classmethod_type || cls->ob_type == &staticmethod_type)) {
+      // CPython's classmethod/staticmethod expose the wrapped function's
+      // __annotations__ themselves.
+      ann = Ref::steal(lookup_attr(ts, funcwrapper_callable_borrowed(cls), ts->id->dunder_annotations));
+      if (!ann && runtime::has_exception(ts)) return nullptr;
+    }
     int has_ann = 0;
     if (ann) {
       has_ann = is_true(ts, ann.get());
@@ -202,6 +212,141 @@ const GetSetDef dispatcher_getsets[] = {
     {},
 };
 
+// ---------------------------------------------------------------------------
+// singledispatchmethod(func): dispatches on the first argument after self.
+// Access through an instance or class gives a _method callable (own type
+// below) that looks the implementation up and binds it like __get__ would.
+// ---------------------------------------------------------------------------
+
+struct DispatchMethod : Object {
+  Object* dispatcher = nullptr;  // a singledispatch over func
+  Object* func = nullptr;
+  Object* dict = nullptr;
+};
+
+struct BoundDispatch : Object {
+  Object* owner = nullptr;  // the singledispatchmethod
+  Object* obj = nullptr;    // instance (None through the class)
+  Object* cls = nullptr;    // owner class (may be None)
+  Object* dict = nullptr;
+};
+
+DispatchMethod* DM(Object* o) { return static_cast<DispatchMethod*>(o); }
+BoundDispatch* BD(Object* o) { return static_cast<BoundDispatch*>(o); }
+
+void dm_dealloc(Object* o) { release_and_free(o, {DM(o)->dispatcher, DM(o)->func, DM(o)->dict}); }
+int dm_traverse(Object* o, VisitFn visit, void* arg) {
+  return visit_all({DM(o)->dispatcher, DM(o)->func, DM(o)->dict}, visit, arg);
+}
+void bd_dealloc(Object* o) { release_and_free(o, {BD(o)->owner, BD(o)->obj, BD(o)->cls, BD(o)->dict}); }
+int bd_traverse(Object* o, VisitFn visit, void* arg) {
+  return visit_all({BD(o)->owner, BD(o)->obj, BD(o)->cls, BD(o)->dict}, visit, arg);
+}
+
+Object* dm_new(ThreadState* ts, Type* type, Object* const*, size_t, Object*) { return new_instance<DispatchMethod>(ts, type); }
+
+int dm_init(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  static constexpr Param kParams[] = {{"func", ParamKind::PositionalOrKeyword, kRequired}};
+  static constexpr Signature kSig("singledispatchmethod.__init__", kParams);
+  ArgValues av;
+  if (parse_args(ts, kSig, args, nargs, kwnames, av) < 0) return -1;
+  Object* func = av[0];
+  if (!is_callable(func) && !func->ob_type->descr_get) {
+    std::string r = repr_utf8(ts, func);
+    raise_format(ts, &exc::TypeError, "%s is not callable or a descriptor", r.c_str());
+    return -1;
+  }
+  Object* argv[1] = {func};
+  Ref dispatcher = Ref::steal(functools_singledispatch(ts, nullptr, argv, 1, nullptr));
+  if (!dispatcher) return -1;
+  set_ref(DM(self)->dispatcher, dispatcher.release());
+  set_ref(DM(self)->func, new_ref(func));
+  return 0;
+}
+
+Object* dm_register(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  static constexpr Param kParams[] = {{"cls", ParamKind::PositionalOrKeyword, kRequired},
+                                      {"method", ParamKind::PositionalOrKeyword, kOptional}};
+  static constexpr Signature kSig("register", kParams);
+  ArgValues av;
+  if (parse_args(ts, kSig, args, nargs, kwnames, av) < 0) return nullptr;
+  if (!DM(self)->dispatcher) return raise(ts, &exc::AttributeError, "'singledispatchmethod' object has no attribute 'dispatcher'");
+  Object* argv[2] = {av[0], av.has(1) ? av[1] : py_none()};
+  return dispatcher_register(ts, DM(self)->dispatcher, argv, 2, nullptr);
+}
+
+Object* dm_isabstract(ThreadState* ts, Object* self) {
+  if (!DM(self)->func) return py_false();
+  Ref name = Ref::steal(str_from_cstr(ts, "__isabstractmethod__"));
+  if (!name) return nullptr;
+  Object* v = lookup_attr(ts, DM(self)->func, name.get());
+  if (!v && !runtime::has_exception(ts)) return py_false();
+  return v;
+}
+
+Object* dm_get(ThreadState* ts, Object* self, Object* obj, Object* cls) {
+  if (!DM(self)->func) return raise(ts, &exc::AttributeError, "'singledispatchmethod' object has no attribute 'func'");
+  auto* b = static_cast<BoundDispatch*>(alloc_object(ts, &functools_singledispatchmethod_bound_type, sizeof(BoundDispatch)));
+  if (!b) return nullptr;
+  Ref bound = Ref::steal(b);
+  b->owner = new_ref(self);
+  b->obj = new_ref(obj ? obj : py_none());
+  b->cls = new_ref(cls ? cls : py_none());
+  Ref abstract = Ref::steal(dm_isabstract(ts, self));
+  Ref reg = Ref::steal(abstract ? get_attr_str(ts, self, "register") : nullptr);
+  Ref abstract_name = Ref::steal(str_from_cstr(ts, "__isabstractmethod__"));
+  if (!reg || !abstract_name || generic_set_attr(ts, b, abstract_name.get(), abstract.get()) < 0) return nullptr;
+  Ref reg_name = Ref::steal(str_from_cstr(ts, "register"));
+  if (!reg_name || generic_set_attr(ts, b, reg_name.get(), reg.get()) < 0) return nullptr;
+  Object* argv[2] = {b, DM(self)->func};
+  Ref r = Ref::steal(functools_update_wrapper(ts, nullptr, argv, 2, nullptr));
+  if (!r) return nullptr;
+  return bound.release();
+}
+
+Object* bd_call(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  if (nargs == 0) return raise(ts, &exc::IndexError, "tuple index out of range");
+  BoundDispatch* b = BD(self);
+  Ref cls = Ref::steal(get_attr(ts, args[0], ts->id->dunder_class));
+  if (!cls) return nullptr;
+  Object* impl = dispatch_borrowed(ts, D(DM(b->owner)->dispatcher), cls.get());
+  if (!impl) return nullptr;
+  Ref method = Ref::borrow(impl);
+  DescrGetFn get = method->ob_type->descr_get;
+  if (!get) {
+    return raise_format(ts, &exc::AttributeError, "'%s' object has no attribute '__get__'", tp_name(method.get()));
+  }
+  Ref bound = Ref::steal(get(ts, method.get(), is_none(b->obj) ? nullptr : b->obj, b->cls));
+  if (!bound) return nullptr;
+  return call(ts, bound.get(), args, nargs, kwnames);
+}
+
+Object* bd_repr(ThreadState* ts, Object* self) {
+  return str_from_format(ts, "<function singledispatchmethod.__get__.<locals>._method at %p>", static_cast<void*>(self));
+}
+
+Object* dm_get_dict(ThreadState* ts, Object* o) { return instance_dict_get(ts, &DM(o)->dict); }
+int dm_set_dict(ThreadState* ts, Object* o, Object* v) { return instance_dict_set(ts, &DM(o)->dict, v); }
+Object* bd_get_dict(ThreadState* ts, Object* o) { return instance_dict_get(ts, &BD(o)->dict); }
+int bd_set_dict(ThreadState* ts, Object* o, Object* v) { return instance_dict_set(ts, &BD(o)->dict, v); }
+
+const MethodDef dm_methods[] = {
+    {"register", dm_register, kMethKeywords,
+     "generic_method.register(cls, func) -> func\n\nRegisters a new implementation for the given *cls* on a *generic_method*."},
+    {},
+};
+const MemberDef dm_members[] = {
+    {"dispatcher", MemberKind::Object, offsetof(DispatchMethod, dispatcher), false},
+    {"func", MemberKind::Object, offsetof(DispatchMethod, func), false},
+    {},
+};
+const GetSetDef dm_getsets[] = {
+    {"__isabstractmethod__", dm_isabstract, nullptr},
+    {"__dict__", dm_get_dict, dm_set_dict},
+    {},
+};
+const GetSetDef bd_getsets[] = {{"__dict__", bd_get_dict, bd_set_dict}, {}};
+
 }  // namespace
 
 // singledispatch(func)
@@ -245,6 +390,38 @@ void init_functools_singledispatch_type(Type& t) {
   t.methods = dispatcher_methods;
   t.getsets = dispatcher_getsets;
   t.dictoffset = offsetof(Dispatcher, dict);
+}
+
+}  // namespace spindle::modules
+
+namespace spindle::modules {
+
+void init_functools_singledispatchmethod_type(Type& t) {
+  t.name = "functools.singledispatchmethod";
+  t.doc = "Single-dispatch generic method descriptor.\n\n    Supports wrapping existing descriptors and handles non-descriptor\n    callables as instance methods.\n    ";
+  t.basicsize = sizeof(DispatchMethod);
+  t.flags = kTypeBaseType | kTypeHaveGC;
+  t.dealloc = dm_dealloc;
+  t.traverse = dm_traverse;
+  t.new_ = dm_new;
+  t.init = dm_init;
+  t.descr_get = dm_get;
+  t.methods = dm_methods;
+  t.members = dm_members;
+  t.getsets = dm_getsets;
+  t.dictoffset = offsetof(DispatchMethod, dict);
+}
+
+void init_functools_singledispatchmethod_bound_type(Type& t) {
+  t.name = "functools._SingleDispatchMethodFunction";
+  t.basicsize = sizeof(BoundDispatch);
+  t.flags = kTypeHaveGC;
+  t.dealloc = bd_dealloc;
+  t.traverse = bd_traverse;
+  t.call = bd_call;
+  t.repr = bd_repr;
+  t.getsets = bd_getsets;
+  t.dictoffset = offsetof(BoundDispatch, dict);
 }
 
 }  // namespace spindle::modules

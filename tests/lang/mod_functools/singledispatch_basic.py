@@ -66,3 +66,6 @@ class Shapes:
 print(Shapes.area(3), Shapes().area()[1])
 describe._clear_cache()
 print(describe(1))
+print(functools.__all__)
+from functools import *
+print(callable(singledispatchmethod), callable(cached_property), WRAPPER_UPDATES)
