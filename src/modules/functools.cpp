@@ -48,6 +48,7 @@ Type functools_partialmethod_type;
 Type functools_partialmethod_bound_type;
 Type functools_keywrapper_type;
 Type functools_ordering_method_type;
+Type functools_closure_type;
 
 Object* functools_lru_cache(ThreadState* ts, Object* module, Object* const* args, size_t nargs, Object* kwnames);
 Object* functools_cache(ThreadState* ts, Object* module, Object* const* args, size_t nargs, Object* kwnames);
@@ -75,7 +76,42 @@ int instance_dict_set(ThreadState* ts, Object** slot, Object* value) {
   return 0;
 }
 
+Object* closure_new(ThreadState* ts, ClosureBody body, const char* name, const char* qualname, Object* a, Object* b) {
+  auto* c = static_cast<Closure*>(alloc_object(ts, &functools_closure_type, sizeof(Closure)));
+  if (!c) return nullptr;
+  c->a = xnew_ref(a);
+  c->b = xnew_ref(b);
+  c->body = body;
+  c->name = name;
+  c->qualname = qualname;
+  return c;
+}
+
 namespace {
+
+Object* ordering_module_name(ThreadState* ts, Object*) { return str_from_cstr(ts, "functools"); }
+
+Closure* CL(Object* o) { return static_cast<Closure*>(o); }
+void closure_dealloc(Object* o) { release_and_free(o, {CL(o)->a, CL(o)->b}); }
+int closure_traverse(Object* o, VisitFn visit, void* arg) { return visit_all({CL(o)->a, CL(o)->b}, visit, arg); }
+Object* closure_call(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  return CL(self)->body(ts, CL(self)->a, CL(self)->b, args, nargs, kwnames);
+}
+Object* closure_get(ThreadState* ts, Object* self, Object* obj, Object*) {
+  if (!obj || is_none(obj)) return new_ref(self);
+  return method_new(ts, self, obj);
+}
+Object* closure_repr(ThreadState* ts, Object* self) {
+  return str_from_format(ts, "<function %s at %p>", CL(self)->qualname, static_cast<void*>(self));
+}
+Object* closure_name(ThreadState* ts, Object* self) { return str_from_cstr(ts, CL(self)->name); }
+Object* closure_qualname(ThreadState* ts, Object* self) { return str_from_cstr(ts, CL(self)->qualname); }
+const GetSetDef closure_getsets[] = {
+    {"__name__", closure_name, nullptr},
+    {"__qualname__", closure_qualname, nullptr},
+    {"__module__", ordering_module_name, nullptr},
+    {},
+};
 
 // ---------------------------------------------------------------------------
 // reduce(function, iterable[, initial])
@@ -714,7 +750,7 @@ Object* ordering_repr(ThreadState* ts, Object* self) {
 }
 Object* ordering_name(ThreadState* ts, Object* self) { return str_from_cstr(ts, RULE(self)->name); }
 Object* ordering_qualname(ThreadState* ts, Object* self) { return str_from_cstr(ts, RULE(self)->qualname); }
-Object* ordering_module(ThreadState* ts, Object*) { return str_from_cstr(ts, "functools"); }
+Object* ordering_module(ThreadState* ts, Object* self) { return ordering_module_name(ts, self); }
 
 const GetSetDef ordering_getsets[] = {
     {"__name__", ordering_name, nullptr},
@@ -826,6 +862,18 @@ void init_functools_keywrapper_type(Type& t) {
   t.call = keywrapper_call;
   t.richcompare = keywrapper_richcompare;
   t.getsets = keywrapper_getsets;
+}
+
+void init_functools_closure_type(Type& t) {
+  t.name = "functools._Closure";
+  t.basicsize = sizeof(Closure);
+  t.flags = kTypeHaveGC | kTypeMethodDescriptor;
+  t.dealloc = closure_dealloc;
+  t.traverse = closure_traverse;
+  t.call = closure_call;
+  t.descr_get = closure_get;
+  t.repr = closure_repr;
+  t.getsets = closure_getsets;
 }
 
 void init_functools_ordering_method_type(Type& t) {

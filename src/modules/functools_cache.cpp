@@ -287,18 +287,27 @@ Object* lru_cache_clear(ThreadState* ts, Object* self, Object* const*, size_t, O
 }
 
 // cache_parameters(): {'maxsize': ..., 'typed': ...}. Like CPython's lambda it
-// lives in the wrapper's __dict__ and holds only the two values (self is the
-// tuple (maxsize, typed)), not the wrapper.
-Object* lru_cache_parameters(ThreadState* ts, Object* params, Object* const*, size_t, Object*) {
+// lives in the wrapper's __dict__ and holds only the two values, not the
+// wrapper.
+Object* lru_cache_parameters(ThreadState* ts, Object* maxsize, Object* typed, Object* const*, size_t nargs,
+                             Object* kwnames) {
+  if (nargs || kwnames_count(kwnames)) {
+    if (kwnames_count(kwnames)) {
+      return raise_format(ts, &exc::TypeError,
+                          "lru_cache.<locals>.decorating_function.<locals>.<lambda>() got an unexpected keyword argument '%s'",
+                          str_utf8(ts, tuple_item_borrowed(kwnames, 0)));
+    }
+    return raise_format(ts, &exc::TypeError,
+                        "lru_cache.<locals>.decorating_function.<locals>.<lambda>() takes 0 positional arguments but %zu %s given",
+                        nargs, nargs == 1 ? "was" : "were");
+  }
   Ref d = Ref::steal(dict_new(ts));
-  if (!d || dict_set_item_str(ts, d.get(), "maxsize", tuple_item_borrowed(params, 0)) < 0 ||
-      dict_set_item_str(ts, d.get(), "typed", tuple_item_borrowed(params, 1)) < 0) {
+  if (!d || dict_set_item_str(ts, d.get(), "maxsize", maxsize) < 0 ||
+      dict_set_item_str(ts, d.get(), "typed", typed) < 0) {
     return nullptr;
   }
   return d.release();
 }
-const MethodDef kCacheParameters = {"cache_parameters", lru_cache_parameters, kMethNoArgs,
-                                    "The maxsize and typed arguments of the cache"};
 
 Object* lru_copy(ThreadState*, Object* self, Object* const*, size_t, Object*) { return new_ref(self); }
 
@@ -314,18 +323,14 @@ const MethodDef lru_methods[] = {
 };
 const GetSetDef lru_getsets[] = {{"__dict__", lru_get_dict, lru_set_dict}, {}};
 
-// The decorator lru_cache(maxsize, typed) returns: a builtin function whose
-// self is the tuple (maxsize, typed).
-Object* lru_decorate(ThreadState* ts, Object* params, Object* const* args, size_t nargs, Object* kwnames);
-const MethodDef kDecoratingFunction = {"decorating_function", lru_decorate, kMethKeywords};
 
 // wrapper = _lru_cache_wrapper(func, maxsize, typed); update_wrapper(wrapper, func).
 Object* lru_wrap(ThreadState* ts, Object* func, Object* maxsize, Object* typed) {
   Ref w = Ref::steal(lru_make(ts, &functools_lru_cache_wrapper_type, func, maxsize, typed, &functools_cacheinfo_type));
   if (!w) return nullptr;
-  Ref params = Ref::steal(tuple_pack(ts, {maxsize, typed}));
-  if (!params) return nullptr;
-  Ref cache_parameters = Ref::steal(builtin_function_new(ts, &kCacheParameters, params.get(), nullptr));
+  Ref cache_parameters = Ref::steal(closure_new(ts, lru_cache_parameters, "<lambda>",
+                                                "lru_cache.<locals>.decorating_function.<locals>.<lambda>", maxsize,
+                                                typed));
   Object* wdict = cache_parameters ? lru_get_dict(ts, w.get()) : nullptr;
   if (!wdict) return nullptr;
   int rc = dict_set_item_str(ts, wdict, "cache_parameters", cache_parameters.get());
@@ -337,12 +342,14 @@ Object* lru_wrap(ThreadState* ts, Object* func, Object* maxsize, Object* typed) 
   return r.release();
 }
 
-Object* lru_decorate(ThreadState* ts, Object* params, Object* const* args, size_t nargs, Object* kwnames) {
+// The decorator lru_cache(maxsize, typed) returns.
+Object* lru_decorate(ThreadState* ts, Object* maxsize, Object* typed, Object* const* args, size_t nargs,
+                     Object* kwnames) {
   static constexpr Param kParams[] = {{"user_function", ParamKind::PositionalOrKeyword, kRequired}};
   static constexpr Signature kSig("decorating_function", kParams);
   ArgValues av;
   if (parse_args(ts, kSig, args, nargs, kwnames, av) < 0) return nullptr;
-  return lru_wrap(ts, av[0], tuple_item_borrowed(params, 0), tuple_item_borrowed(params, 1));
+  return lru_wrap(ts, av[0], maxsize, typed);
 }
 
 // ---------------------------------------------------------------------------
@@ -486,9 +493,8 @@ Object* functools_lru_cache(ThreadState* ts, Object*, Object* const* args, size_
   } else if (!is_none(maxsize.get())) {
     return raise(ts, &exc::TypeError, "Expected first argument to be an integer, a callable, or None");
   }
-  Ref params = Ref::steal(tuple_pack(ts, {maxsize.get(), typed}));
-  if (!params) return nullptr;
-  return builtin_function_new(ts, &kDecoratingFunction, params.get(), nullptr);
+  return closure_new(ts, lru_decorate, "decorating_function", "lru_cache.<locals>.decorating_function", maxsize.get(),
+                     typed);
 }
 
 // cache(user_function) == lru_cache(maxsize=None)(user_function).

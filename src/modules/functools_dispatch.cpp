@@ -115,8 +115,8 @@ int register_impl(ThreadState* ts, Dispatcher* d, Object* cls, Object* func) {
   return dict_set_item(ts, d->registry, cls, func);
 }
 
-Object* register_with(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames);
-const MethodDef kRegisterWith = {"register", register_with, kMethKeywords};
+Object* register_with(ThreadState* ts, Object* dispatcher, Object* cls, Object* const* args, size_t nargs,
+                      Object* kwnames);
 
 // d.register(cls, func=None)
 Object* dispatcher_register(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
@@ -130,9 +130,8 @@ Object* dispatcher_register(ThreadState* ts, Object* self, Object* const* args, 
   if (valid_dispatch_type(cls)) {
     if (!func) {
       // register(cls) used as a decorator: a callable that registers its argument.
-      Ref bound = Ref::steal(tuple_pack(ts, {self, cls}));
-      if (!bound) return nullptr;
-      return builtin_function_new(ts, &kRegisterWith, bound.get(), nullptr);
+      return closure_new(ts, register_with, "<lambda>", "singledispatch.<locals>.register.<locals>.<lambda>", self,
+                         cls);
     }
   } else {
     if (func) {
@@ -180,11 +179,12 @@ Object* dispatcher_register(ThreadState* ts, Object* self, Object* const* args, 
   return new_ref(func);
 }
 
-// The decorator register(cls) returns: self is (dispatcher, cls).
-Object* register_with(ThreadState* ts, Object* bound, Object* const* args, size_t nargs, Object* kwnames) {
-  if (check_positional(ts, "register", nargs, kwnames, 1, 1) < 0) return nullptr;
-  Object* argv[2] = {tuple_item_borrowed(bound, 1), args[0]};
-  return dispatcher_register(ts, tuple_item_borrowed(bound, 0), argv, 2, nullptr);
+// The decorator register(cls) returns.
+Object* register_with(ThreadState* ts, Object* dispatcher, Object* cls, Object* const* args, size_t nargs,
+                      Object* kwnames) {
+  if (check_positional(ts, "<lambda>", nargs, kwnames, 1, 1) < 0) return nullptr;
+  Object* argv[2] = {cls, args[0]};
+  return dispatcher_register(ts, dispatcher, argv, 2, nullptr);
 }
 
 Object* dispatcher_dispatch(ThreadState* ts, Object* self, Object* const* args, size_t, Object*) {
