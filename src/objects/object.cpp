@@ -12,7 +12,7 @@ namespace spindle::objects {
 Object* alloc_object(ThreadState* ts, Type* type, size_t size) {
   bool gc = has_flag(type, kTypeHaveGC) && ts && ts->gc_heap;
   if (gc) runtime::gc_note_allocation(ts);
-  void* mem = gc ? mi_heap_calloc(static_cast<mi_heap_t*>(ts->gc_heap), 1, size) : mem_calloc(1, size);
+  void* mem = gc ? runtime::gc_alloc(ts, size) : mem_calloc(1, size);
   if (!mem) return runtime::raise_no_memory(ts);
   auto* o = static_cast<Object*>(mem);
   init_header(o, type);
@@ -23,6 +23,7 @@ Object* alloc_object(ThreadState* ts, Type* type, size_t size) {
 
 void free_object(Object* o) {
   Type* type = o->ob_type;
+  runtime::gc_forget(o);
   mem_free(o);
   if (has_flag(type, kTypeHeap)) decref(type);
 }

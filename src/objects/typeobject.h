@@ -16,8 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include <mimalloc.h>
-
+#include "objects/alloc.h"
 #include "objects/type.h"
 
 namespace spindle::objects {
@@ -43,7 +42,7 @@ inline constexpr int64_t kDictAtEnd = -1;
   int64_t off = o->ob_type->dictoffset;
   if (off == 0) return nullptr;
   if (off == kDictAtEnd) {
-    return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + mi_usable_size(o) - sizeof(Object*));
+    return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + mem_usable_size(o) - sizeof(Object*));
   }
   return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + off);
 }

@@ -20,11 +20,16 @@
 // free-threaded CPython's rule): total work stays linear in allocations.
 #include "runtime/gc.h"
 
+#ifdef SPINDLE_SYSTEM_MALLOC
+#include <unordered_set>
+#else
 #include <mimalloc.h>
+#endif
 
 #include <vector>
 
 #include "objects/abstract.h"
+#include "objects/alloc.h"
 #include "objects/list.h"
 #include "objects/str.h"
 #include "objects/dict.h"
@@ -55,16 +60,27 @@ struct HeapWalk {
   int64_t tracked = 0;
 };
 
-bool visit_block(const mi_heap_t*, const mi_heap_area_t*, void* block, size_t, void* arg) {
-  if (!block) return true;
-  auto* w = static_cast<HeapWalk*>(arg);
-  auto* o = static_cast<Object*>(block);
+void consider(HeapWalk* w, Object* o) {
   uint8_t bits = o->ob_gc_bits;
-  if (!(bits & kGcTracked)) return true;
+  if (!(bits & kGcTracked)) return;
   w->tracked++;
-  if (((bits & kGcFrozen) != 0) != w->frozen) return true;
-  if (w->max_generation >= 0 && generation_of(o) > w->max_generation) return true;
+  if (((bits & kGcFrozen) != 0) != w->frozen) return;
+  if (w->max_generation >= 0 && generation_of(o) > w->max_generation) return;
   w->out->push_back(o);
+}
+
+#ifdef SPINDLE_SYSTEM_MALLOC
+using Registry = std::unordered_set<Object*>;
+
+int64_t walk_heap(ThreadState* ts, std::vector<Object*>& out, int max_generation, bool frozen = false) {
+  if (!ts->gc_heap) return 0;
+  HeapWalk w{&out, max_generation, frozen};
+  for (Object* o : *static_cast<Registry*>(ts->gc_heap)) consider(&w, o);
+  return w.tracked;
+}
+#else
+bool visit_block(const mi_heap_t*, const mi_heap_area_t*, void* block, size_t, void* arg) {
+  if (block) consider(static_cast<HeapWalk*>(arg), static_cast<Object*>(block));
   return true;
 }
 
@@ -74,6 +90,7 @@ int64_t walk_heap(ThreadState* ts, std::vector<Object*>& out, int max_generation
   mi_heap_visit_blocks(static_cast<mi_heap_t*>(ts->gc_heap), true, visit_block, &w);
   return w.tracked;
 }
+#endif
 
 int visit_decref(Object* x, void*) {
   if (x && (x->ob_gc_bits & kGcCandidate)) x->ob_tid--;
@@ -235,6 +252,24 @@ int64_t collect(ThreadState* ts, int generation) {
 }
 
 }  // namespace
+
+#ifdef SPINDLE_SYSTEM_MALLOC
+void* gc_heap_new() { return new Registry(); }
+
+void* gc_alloc(ThreadState* ts, size_t size) {
+  void* mem = objects::mem_calloc(1, size);
+  if (mem) static_cast<Registry*>(ts->gc_heap)->insert(static_cast<Object*>(mem));
+  return mem;
+}
+
+void gc_forget(Object* o) {
+  if (ThreadState* ts = current_thread_state(); ts && ts->gc_heap) static_cast<Registry*>(ts->gc_heap)->erase(o);
+}
+#else
+void* gc_heap_new() { return mi_heap_new(); }
+
+void* gc_alloc(ThreadState* ts, size_t size) { return mi_heap_calloc(static_cast<mi_heap_t*>(ts->gc_heap), 1, size); }
+#endif
 
 void gc_note_allocation(ThreadState* ts) {
   GcState& g = ts->interp->gc;

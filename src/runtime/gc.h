@@ -62,6 +62,18 @@ struct GcState {
 inline void gc_track(Object* o) { o->ob_gc_bits |= kGcTracked; }
 inline void gc_untrack(Object* o) { o->ob_gc_bits &= static_cast<uint8_t>(~kGcTracked); }
 
+// The GC heap of a thread (ThreadState::gc_heap): a mimalloc heap, or with
+// SPINDLE_SYSTEM_MALLOC a registry of the malloc'ed GC objects.
+[[nodiscard]] void* gc_heap_new();
+// Zeroed memory for a GC object from ts's GC heap; nullptr on failure.
+[[nodiscard]] void* gc_alloc(ThreadState* ts, size_t size);
+// free_object's hook: with SPINDLE_SYSTEM_MALLOC, drops `o` from the registry.
+#ifdef SPINDLE_SYSTEM_MALLOC
+void gc_forget(Object* o);
+#else
+inline void gc_forget(Object*) {}
+#endif
+
 // Called by alloc_object before it allocates a GC object: counts it and runs
 // the collections the thresholds ask for.
 void gc_note_allocation(ThreadState* ts);

@@ -5,8 +5,6 @@
 #include <sys/random.h>
 #include <sys/resource.h>
 
-#include <mimalloc.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -17,6 +15,9 @@
 #include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
+#include "objects/int.h"
+#include "objects/list.h"
+#include "objects/module.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/type.h"
@@ -129,7 +130,7 @@ ThreadState* runtime_start(Runtime& rt) {
   ts->py_recursion_limit = interp->recursion_limit;
   ts->py_recursion_remaining = interp->recursion_limit;
   set_stack_limit(ts);
-  ts->gc_heap = mi_heap_new();
+  ts->gc_heap = gc_heap_new();
   interp->gc.enabled = false;  // until start-up is done
   t_current = ts;
   interp->threads.push_back(std::move(thread));
@@ -169,6 +170,69 @@ ThreadState* runtime_start(Runtime& rt) {
   return ts;
 }
 
-void runtime_finish(ThreadState* ts) { modules::flush_std_streams(ts); }
+namespace {
+
+// Sets a module's globals to None as CPython's _PyModule_ClearDict does:
+// names with one leading underscore first, then every name but
+// __builtins__, so that finalizers which run meanwhile still find builtins.
+void clear_module_globals(ThreadState* ts, Object* dict) {
+  for (int pass = 0; pass < 2; ++pass) {
+    objects::Ref keys = objects::Ref::steal(objects::dict_keys_list(ts, dict));
+    if (!keys) break;
+    for (int64_t i = 0; i < objects::list_size(keys.get()); ++i) {
+      Object* k = objects::list_items(keys.get())[i];
+      if (!objects::is_str(k)) continue;
+      std::string_view name = objects::str_view(ts, k);
+      bool single_underscore = name.size() >= 1 && name[0] == '_' && (name.size() < 2 || name[1] != '_');
+      if (pass == 0 ? !single_underscore : name == "__builtins__") continue;
+      if (objects::dict_set_item(ts, dict, k, objects::py_none()) < 0) clear_exception(ts);
+    }
+  }
+  clear_exception(ts);
+}
+
+}  // namespace
+
+// Interpreter shutdown, as CPython's finalize_modules: garbage cycles are
+// collected while everything still works; then every module but sys and
+// builtins leaves sys.modules in import order. A module nothing else holds
+// dies at once and its globals are cleared in insertion order (CPython frees
+// such a namespace as the oldest object of its garbage cycle); the globals of
+// modules still held are set to None afterwards, most recent first. The
+// finalizers of the objects they held run meanwhile; a last collection ends.
+void finalize_modules(ThreadState* ts) {
+  Interpreter* in = ts->interp;
+  gc_collect(ts, kGcGenerations - 1);
+  if (!in->modules) return;
+  objects::Ref names = objects::Ref::steal(objects::dict_keys_list(ts, in->modules));
+  if (!names) {
+    clear_exception(ts);
+    return;
+  }
+  std::vector<objects::Ref> survivors;
+  for (int64_t i = 0; i < objects::list_size(names.get()); ++i) {
+    Object* name = objects::list_items(names.get())[i];
+    Object* m = objects::dict_get_item_borrowed(ts, in->modules, name);
+    if (!m || m == in->sys || m == in->builtins || !objects::is_module(m)) continue;
+    objects::Ref mod = objects::Ref::borrow(m);
+    objects::Ref globals = objects::Ref::borrow(objects::module_dict_borrowed(m));
+    if (objects::dict_set_item(ts, in->modules, name, objects::py_none()) < 0) clear_exception(ts);
+    if (objects::refcount(m) == 1) {
+      mod = objects::Ref();  // the module dies here
+      objects::dict_clear(globals.get());
+    } else {
+      survivors.push_back(std::move(mod));
+    }
+  }
+  for (auto it = survivors.rbegin(); it != survivors.rend(); ++it) clear_module_globals(ts, objects::module_dict_borrowed(it->get()));
+  survivors.clear();
+  clear_exception(ts);
+  gc_collect(ts, kGcGenerations - 1);
+}
+
+void runtime_finish(ThreadState* ts) {
+  finalize_modules(ts);
+  modules::flush_std_streams(ts);
+}
 
 }  // namespace spindle::runtime

@@ -76,8 +76,8 @@ struct ThreadState {
   uintptr_t c_stack_soft_limit = 0;
 
   std::atomic<uint32_t> eval_breaker{0};
-  // The mimalloc heap (mi_heap_t) objects of GC types come from; the
-  // collector walks it (gc.h).
+  // Where objects of GC types come from, and how the collector finds them
+  // (gc.h: a mimalloc heap, or a registry in sanitizer builds).
   void* gc_heap = nullptr;
   // Containers whose repr is being computed on this thread ([...] / {...}).
   std::vector<Object*> repr_active;
@@ -129,7 +129,10 @@ struct Runtime {
 // with its builtins and sys modules and attaches a ThreadState for the calling
 // thread. Returns nullptr (after printing why) if start-up failed.
 [[nodiscard]] ThreadState* runtime_start(Runtime& rt);
-// Process shutdown: flushes sys.stdout/sys.stderr, runs atexit work.
+// Process shutdown: runs atexit work, finalizes the modules (their objects'
+// finalizers run), flushes sys.stdout/sys.stderr.
 void runtime_finish(ThreadState* ts);
+// The module part of shutdown (see runtime.cpp).
+void finalize_modules(ThreadState* ts);
 
 }  // namespace spindle::runtime
