@@ -477,6 +477,8 @@ int abc_register(ThreadState* ts, Object* abc, Object* sub) {
   return r ? 0 : -1;
 }
 
+int abc_compute_abstracts(ThreadState* ts, Object* cls) { return compute_abstract_methods(ts, cls); }
+
 Type abc_data_type;
 Type abcmeta_type;
 

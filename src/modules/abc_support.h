@@ -17,4 +17,8 @@ namespace spindle::modules {
 // abc.register(sub) without the call machinery. 0 / -1.
 [[nodiscard]] int abc_register(ThreadState* ts, Object* abc, Object* sub);
 
+// Recomputes cls.__abstractmethods__ from its namespace and bases (what
+// ABCMeta.__new__ and abc.update_abstractmethods do). 0 / -1.
+[[nodiscard]] int abc_compute_abstracts(ThreadState* ts, Object* cls);
+
 }  // namespace spindle::modules
