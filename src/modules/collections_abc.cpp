@@ -41,6 +41,8 @@
 
 namespace spindle::objects {
 extern Type range_type;
+// types.GenericAlias(origin, item) (genericalias.cpp).
+[[nodiscard]] Object* generic_alias_new(ThreadState* ts, Object* origin, Object* item);
 }
 
 namespace spindle::modules {
@@ -187,6 +189,11 @@ Object* ab_throw(ThreadState* ts, Object*, Object* const* args, size_t nargs, Ob
 // ---------------------------------------------------------------------------
 
 Object* m_self(ThreadState*, Object* self, Object* const*, size_t, Object*) { return new_ref(self); }
+
+// cls[item]: a types.GenericAlias (Iterable[int], Sequence[str], ...).
+Object* m_class_getitem(ThreadState* ts, Object* cls, Object* const* args, size_t, Object*) {
+  return generic_alias_new(ts, cls, args[0]);
+}
 
 Object* m_gen_next(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
   return call_self(ts, self, "send", {py_none()});
@@ -861,6 +868,8 @@ struct AbcSpec {
 };
 
 #define M(name, fn, flags) {name, fn, flags, nullptr}
+#define GETITEM M("__class_getitem__", m_class_getitem, kMethO | kMethClass)
+const MethodDef getitem_methods[] = {GETITEM, {}};
 const MethodDef hashable_abs[] = {M("__hash__", ab_zero, kMethNoArgs), {}};
 const MethodDef awaitable_abs[] = {M("__await__", ab_await, kMethNoArgs), {}};
 const MethodDef coroutine_abs[] = {M("send", ab_stop, kMethO), M("throw", ab_throw, kMethFast), {}};
@@ -895,7 +904,7 @@ const MethodDef mapping_methods[] = {
     M("get", m_map_get, kMethKeywords), M("__contains__", m_map_contains, kMethO), M("keys", m_map_keys, kMethNoArgs),
     M("items", m_map_items, kMethNoArgs), M("values", m_map_values, kMethNoArgs), M("__eq__", m_map_eq, kMethO), {}};
 const MethodDef view_methods[] = {M("__init__", m_view_init, kMethKeywords), M("__len__", m_view_len, kMethNoArgs),
-                                  M("__repr__", m_view_repr, kMethNoArgs), {}};
+                                  M("__repr__", m_view_repr, kMethNoArgs), GETITEM, {}};
 const MethodDef keys_methods[] = {M("_from_iterable", m_set_from_iterable, kMethO | kMethClass),
                                   M("__contains__", m_keys_contains, kMethO), M("__iter__", m_keys_iter, kMethNoArgs), {}};
 const MethodDef items_methods[] = {M("_from_iterable", m_set_from_iterable, kMethO | kMethClass),
@@ -916,6 +925,7 @@ const MethodDef mseq_methods[] = {
     M("append", m_mseq_append, kMethO), M("clear", m_mseq_clear, kMethNoArgs), M("reverse", m_mseq_reverse, kMethNoArgs),
     M("extend", m_mseq_extend, kMethO), M("pop", m_mseq_pop, kMethKeywords), M("remove", m_mseq_remove, kMethO),
     M("__iadd__", m_mseq_iadd, kMethO), {}};
+#undef GETITEM
 #undef M
 
 const char* const hook_hashable[] = {"__hash__", nullptr};
@@ -937,18 +947,18 @@ constexpr uint64_t kMapFlag = 1 << 6;  // Py_TPFLAGS_MAPPING
 
 const AbcSpec kSpecs[] = {
     {"Hashable", {}, hashable_abs, nullptr, hook_hashable, 0, nullptr, false},
-    {"Awaitable", {}, awaitable_abs, nullptr, hook_awaitable, 0, nullptr, false},
+    {"Awaitable", {}, awaitable_abs, getitem_methods, hook_awaitable, 0, nullptr, false},
     {"Coroutine", {"Awaitable"}, coroutine_abs, coroutine_methods, hook_coroutine, 0, nullptr, false},
-    {"AsyncIterable", {}, aiterable_abs, nullptr, hook_aiterable, 0, nullptr, false},
+    {"AsyncIterable", {}, aiterable_abs, getitem_methods, hook_aiterable, 0, nullptr, false},
     {"AsyncIterator", {"AsyncIterable"}, aiterator_abs, aiterator_methods, hook_aiterator, 0, nullptr, false},
-    {"Iterable", {}, iterable_abs, nullptr, hook_iterable, 0, nullptr, false},
+    {"Iterable", {}, iterable_abs, getitem_methods, hook_iterable, 0, nullptr, false},
     {"Iterator", {"Iterable"}, iterator_abs, iterator_methods, hook_iterator, 0, nullptr, false},
     {"Reversible", {"Iterable"}, reversible_abs, nullptr, hook_reversible, 0, nullptr, false},
     {"Generator", {"Iterator"}, generator_abs, generator_methods, hook_generator, 0, nullptr, false},
     {"Sized", {}, sized_abs, nullptr, hook_sized, 0, nullptr, false},
-    {"Container", {}, container_abs, nullptr, hook_container, 0, nullptr, false},
+    {"Container", {}, container_abs, getitem_methods, hook_container, 0, nullptr, false},
     {"Collection", {"Sized", "Iterable", "Container"}, nullptr, nullptr, hook_collection, 0, nullptr, false},
-    {"Callable", {}, callable_abs, nullptr, hook_callable, 0, nullptr, false},
+    {"Callable", {}, callable_abs, getitem_methods, hook_callable, 0, nullptr, false},
     {"Set", {"Collection"}, nullptr, set_methods, nullptr, 0, nullptr, true},
     {"MutableSet", {"Set"}, mset_abs, mset_methods, nullptr, 0, nullptr, false},
     {"Mapping", {"Collection"}, mapping_abs, mapping_methods, nullptr, kMapFlag, nullptr, true},
