@@ -189,6 +189,18 @@ int default_reduce(ThreadState* ts, Object* x, Reduction& r) {
     r.state = Ref::borrow(d && dict_size(d) ? d : py_none());
     return 0;
   }
+  // BaseException reduces to cls(*self.args) plus its __dict__.
+  if (has_flag(cls, kTypeBaseExceptionSubclass)) {
+    Ref args_name = Ref::steal(intern(ts, "args"));
+    Ref exc_args = Ref::steal(get_attr(ts, x, args_name.get()));
+    if (!exc_args) return -1;
+    r.func = Ref::borrow(cls);
+    r.args = std::move(exc_args);
+    Object* d = instance_dict_ptr(x) ? instance_dict_borrowed(ts, x) : nullptr;
+    if (!d && runtime::has_exception(ts)) return -1;
+    r.state = Ref::borrow(d && dict_size(d) ? d : py_none());
+    return 0;
+  }
   Ref args;
   Ref kwargs;
   Ref ex_name = Ref::steal(intern(ts, "__getnewargs_ex__"));
@@ -245,7 +257,10 @@ int default_reduce(ThreadState* ts, Object* x, Reduction& r) {
   r.args = Ref::borrow(args.get());
   if (kwargs && dict_size(kwargs.get()) > 0) r.newobj_kwargs = Ref::borrow(kwargs.get());
   bool required = !(hasargs || is_list(x) || is_dict(x));
-  if (required && cls->itemsize != 0) {
+  // Without __getnewargs__, only plain objects (and list/dict) can be rebuilt
+  // from __new__ and their state; a builtin base with its own C fields
+  // (a module, an iterator, ...) cannot, as CPython's basicsize check says.
+  if (required && (cls->itemsize != 0 || static_base(cls) != &object_type)) {
     raise_format(ts, &exc::TypeError, "cannot pickle '%s' object", tp_name(x));
     return -1;
   }
@@ -405,8 +420,15 @@ Object* reconstruct(ThreadState* ts, Object* module, Object* x, Object* memo, Re
         state = Ref::borrow(tuple_item_borrowed(state.get(), 0));
       }
       if (!is_none(state.get())) {
-        Ref dict_name = Ref::steal(intern(ts, "__dict__"));
-        Ref d = Ref::steal(get_attr(ts, y.get(), dict_name.get()));
+        // y.__dict__.update(state), reaching the dict directly when the
+        // type does not expose __dict__ as an attribute (exceptions).
+        Ref d;
+        if (instance_dict_ptr(y.get())) {
+          d = Ref::borrow(instance_dict_borrowed(ts, y.get()));
+        } else {
+          Ref dict_name = Ref::steal(intern(ts, "__dict__"));
+          d = Ref::steal(get_attr(ts, y.get(), dict_name.get()));
+        }
         if (!d) return nullptr;
         Ref update = Ref::steal(intern(ts, "update"));
         Object* a[1] = {state.get()};
