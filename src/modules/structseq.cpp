@@ -62,7 +62,7 @@ Object* structseq_repr(ThreadState* ts, Object* o) {
   const Shape& s = shape_of(o->ob_type);
   std::string out = o->ob_type->name;
   out += "(";
-  const MemberDef* m = o->ob_type->members ? o->ob_type->members : shape_of(o->ob_type).type->members;
+  const MemberDef* m = s.type->members;
   for (size_t i = 0; i < s.n_visible; ++i) {
     if (i) out += ", ";
     out += m[i].name;
@@ -79,6 +79,40 @@ Object* structseq_reduce(ThreadState* ts, Object* self, Object* const*, size_t, 
   Ref items = Ref::steal(tuple_slice(ts, self, 0, tuple_size(self)));
   if (!items) return nullptr;
   return tuple_pack(ts, {self->ob_type, Ref::steal(tuple_pack(ts, {items.get()})).get()});
+}
+
+// type(seq)(sequence, dict=None): the visible fields from the sequence, the
+// hidden ones from the sequence's tail or the dict (else None).
+Object* structseq_new_slot(ThreadState* ts, Type* type, Object* const* args, size_t nargs, Object* kwnames) {
+  static constexpr Param kParams[] = {{"sequence", ParamKind::PositionalOrKeyword, kRequired},
+                                      {"dict", ParamKind::PositionalOrKeyword, kOptional}};
+  static constexpr Signature kSig("structseq", kParams);
+  ArgValues av;
+  if (parse_args(ts, kSig, args, nargs, kwnames, av) < 0) return nullptr;
+  const Shape& s = shape_of(type);
+  Object* d = av.has(1) && !is_none(av[1]) ? av[1] : nullptr;
+  if (d && !is_dict(d)) return runtime::raise_format(ts, &exc::TypeError, "%s() takes a dict as second arg, if any", type->name);
+  Ref seq = Ref::steal(sequence_tuple(ts, av[0]));
+  if (!seq) {
+    if (!runtime::exception_matches(ts, &exc::TypeError)) return nullptr;
+    runtime::clear_exception(ts);
+    return runtime::raise(ts, &exc::TypeError, "constructor requires a sequence");
+  }
+  size_t n = static_cast<size_t>(tuple_size(seq.get()));
+  if (n < s.n_visible || n > s.n_total) {
+    if (s.n_visible == s.n_total)
+      return runtime::raise_format(ts, &exc::TypeError, "%s() takes a %zu-sequence (%zu-sequence given)", type->name,
+                                   s.n_visible, n);
+    return runtime::raise_format(ts, &exc::TypeError, "%s() takes an %s %zu-sequence (%zu-sequence given)", type->name,
+                                 n < s.n_visible ? "at least" : "at most", n < s.n_visible ? s.n_visible : s.n_total, n);
+  }
+  std::vector<Object*> items(s.n_total);
+  for (size_t i = 0; i < s.n_total; ++i) {
+    Object* v = i < n ? tuple_items(seq.get())[i] : nullptr;
+    if (!v && d) v = dict_get_item_str_borrowed(ts, d, type->members[i].name);
+    items[i] = new_ref(v ? v : py_none());
+  }
+  return structseq_new(ts, type, items.data());
 }
 
 const MethodDef structseq_methods[] = {{"__reduce__", structseq_reduce, kMethNoArgs}, {}};
@@ -163,7 +197,8 @@ void init_structseq_type(Type& t, const char* name, const char* const* fields, s
   t.base = &tuple_type;
   t.basicsize = sizeof(Tuple) - sizeof(Object*);
   t.itemsize = sizeof(Object*);
-  t.flags = kTypeTupleSubclass | kTypeSequence | kTypeHaveGC | kTypeDisallowInstantiation;
+  t.flags = kTypeTupleSubclass | kTypeSequence | kTypeHaveGC;
+  t.new_ = structseq_new_slot;
   t.dealloc = structseq_dealloc;
   t.traverse = structseq_traverse;
   t.repr = structseq_repr;

@@ -267,16 +267,24 @@ Object* sys_getsizeof(ThreadState* ts, Object*, Object* const* args, size_t narg
     }
     return nullptr;
   }
+  if (!is_int(r.get())) {
+    if (av.has(1)) return new_ref(av[1]);
+    return raise(ts, &exc::TypeError, "an integer is required");
+  }
   int64_t n = as_ssize(ts, r.get(), nullptr);
   if (n == -1 && runtime::has_exception(ts)) return nullptr;
   if (n < 0) return raise(ts, &exc::ValueError, "__sizeof__() should return >= 0");
-  if (has_flag(av[0]->ob_type, kTypeHaveGC)) n += 16;
+  if (has_flag(av[0]->ob_type, kTypeHaveGC)) n += 16;        // the collector's header
+  if (has_flag(av[0]->ob_type, kTypeManagedDict)) n += 16;   // CPython's dict/values pre-header
   return int_from_i64(ts, n);
 }
 
 Object* sys_intern(ThreadState* ts, Object*, Object* const* args, size_t, Object*) {
-  if (!is_str_exact(args[0])) {
+  if (!is_str(args[0])) {
     return raise_format(ts, &exc::TypeError, "intern() argument must be str, not %s", type_name(args[0]->ob_type));
+  }
+  if (!is_str_exact(args[0])) {
+    return raise_format(ts, &exc::TypeError, "can't intern %s", type_name(args[0]->ob_type));
   }
   return str_intern(ts, new_ref(args[0]));
 }
