@@ -169,6 +169,9 @@ ThreadState* runtime_start(Runtime& rt) {
   return ts;
 }
 
-void runtime_finish(ThreadState* ts) { modules::flush_std_streams(ts); }
+void runtime_finish(ThreadState* ts) {
+  modules::run_atexit_callbacks(ts);
+  modules::flush_std_streams(ts);
+}
 
 }  // namespace spindle::runtime
