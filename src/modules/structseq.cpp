@@ -1,6 +1,7 @@
 // Struct sequences and the simple namespace type (see structseq.h).
 #include "modules/structseq.h"
 
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,7 @@ namespace {
 // interpreter runs) and only read afterwards.
 struct Shape {
   const Type* type;
+  const char* const* fields;  // names, for the repr
   size_t n_visible;
   size_t n_total;
 };
@@ -62,10 +64,10 @@ Object* structseq_repr(ThreadState* ts, Object* o) {
   const Shape& s = shape_of(o->ob_type);
   std::string out = o->ob_type->name;
   out += "(";
-  const MemberDef* m = s.type->members;
+
   for (size_t i = 0; i < s.n_visible; ++i) {
     if (i) out += ", ";
-    out += m[i].name;
+    out += s.fields[i];
     out += "=";
     Ref r = Ref::steal(repr(ts, tuple_items(o)[i]));
     if (!r) return nullptr;
@@ -109,7 +111,7 @@ Object* structseq_new_slot(ThreadState* ts, Type* type, Object* const* args, siz
   std::vector<Object*> items(s.n_total);
   for (size_t i = 0; i < s.n_total; ++i) {
     Object* v = i < n ? tuple_items(seq.get())[i] : nullptr;
-    if (!v && d) v = dict_get_item_str_borrowed(ts, d, type->members[i].name);
+    if (!v && d) v = dict_get_item_str_borrowed(ts, d, s.fields[i]);
     items[i] = new_ref(v ? v : py_none());
   }
   return structseq_new(ts, type, items.data());
@@ -186,12 +188,19 @@ Object* ns_new(ThreadState* ts, Type* type, Object* const* args, size_t nargs, O
 }  // namespace
 
 void init_structseq_type(Type& t, const char* name, const char* const* fields, size_t n_visible, size_t n_total) {
-  shapes().push_back({&t, n_visible, n_total});
+  shapes().push_back({&t, fields, n_visible, n_total});
+  // A name listed twice (stat_result's st_mtime: an int item, a float
+  // attribute) is an attribute for its last position only.
   auto* members = new MemberDef[n_total + 1]();  // lives as long as the type: the whole process
+  size_t k = 0;
   for (size_t i = 0; i < n_total; ++i) {
-    members[i].name = fields[i];
-    members[i].kind = MemberKind::Object;
-    members[i].offset = offsetof(Tuple, items) + i * sizeof(Object*);
+    bool later = false;
+    for (size_t j = i + 1; j < n_total; ++j) later = later || std::strcmp(fields[i], fields[j]) == 0;
+    if (later) continue;
+    members[k].name = fields[i];
+    members[k].kind = MemberKind::Object;
+    members[k].offset = offsetof(Tuple, items) + i * sizeof(Object*);
+    ++k;
   }
   t.name = name;
   t.base = &tuple_type;
