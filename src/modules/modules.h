@@ -32,6 +32,8 @@ void flush_std_streams(ThreadState* ts);
 void report_unraisable(ThreadState* ts, const char* err_msg, Object* obj);
 // Runs the atexit callbacks (LIFO) and clears them (atexit.cpp).
 void run_atexit_callbacks(ThreadState* ts);
+// builtins.open / io.open (io.cpp): a file object, arguments as open().
+[[nodiscard]] Object* open_file(ThreadState* ts, Object* const* args, size_t nargs, Object* kwnames);
 // Writes text to sys.stderr (fd 2 if unusable).
 void write_stderr(ThreadState* ts, const std::string& text);
 
