@@ -26,6 +26,7 @@
 #include "objects/alloc.h"
 #include "objects/args.h"
 #include "objects/bytes.h"
+#include "objects/dict.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/list.h"
@@ -254,8 +255,7 @@ Object* mem_read(ThreadState* ts, Object* self, Object* const* args, size_t narg
   size_t size = mem_size(self);
   size_t start = std::min(m->pos, size);
   size_t end = n < 0 ? size : std::min(size, start + static_cast<size_t>(n));
-  m->pos = std::max(m->pos, end);
-  if (end >= start) m->pos = end;
+  if (end > m->pos) m->pos = end;
   return mem_slice(ts, self, start, end);
 }
 
@@ -349,7 +349,7 @@ Object* mem_seek(ThreadState* ts, Object* self, Object* const* args, size_t narg
   if (m->text) {
     if (whence == 0 && pos < 0) return raise_format(ts, &exc::ValueError, "Negative seek position %lld", static_cast<long long>(pos));
     if (whence == 1 && pos != 0) return raise(ts, &exc::OSError, "Can't do nonzero cur-relative seeks");
-    if (whence == 2 && pos != 0) return raise(ts, &exc::OSError, "Can't do nonzero end-relative seeks");
+    if (whence == 2 && pos != 0) return raise(ts, &exc::OSError, "Can't do nonzero cur-relative seeks");  // sic
     if (whence == 2) pos = static_cast<int64_t>(m->text->size());
     if (whence == 1) pos = static_cast<int64_t>(m->pos);
   } else {
@@ -880,7 +880,7 @@ Object* file_close(ThreadState* ts, Object* self, Object* const*, size_t, Object
 }
 
 Object* file_fileno(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
-  if (!check_open(ts, F(self))) return nullptr;
+  if (F(self)->fd < 0) return closed_error(ts, !F(self)->text);
   return int_from_i64(ts, F(self)->fd);
 }
 Object* file_isatty(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
@@ -1183,6 +1183,9 @@ Object* init_io_module(ThreadState* ts) {
   for (Type* t : {&stringio_type, &bytesio_type, &text_file_type, &buffered_reader_type, &buffered_writer_type,
                   &buffered_random_type, &unsupported_operation_type})
     if (add_type(ts, mod, t) < 0) return nullptr;
+  // io.open is builtins.open, one object.
+  Object* builtin_open = dict_get_item_str_borrowed(ts, ts->interp->builtins_dict, "open");
+  if (builtin_open && add_object(ts, mod, "open", new_ref(builtin_open)) < 0) return nullptr;
   if (add_int(ts, mod, "DEFAULT_BUFFER_SIZE", 8192) < 0 || add_int(ts, mod, "SEEK_SET", 0) < 0 ||
       add_int(ts, mod, "SEEK_CUR", 1) < 0 || add_int(ts, mod, "SEEK_END", 2) < 0)
     return nullptr;
