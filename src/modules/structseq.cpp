@@ -112,6 +112,9 @@ Object* structseq_new_slot(ThreadState* ts, Type* type, Object* const* args, siz
   for (size_t i = 0; i < s.n_total; ++i) {
     Object* v = i < n ? tuple_items(seq.get())[i] : nullptr;
     if (!v && d) v = dict_get_item_str_borrowed(ts, d, s.fields[i]);
+    // A hidden field named like an item (stat_result.st_mtime) defaults to it.
+    for (size_t j = 0; !v && j < n; ++j)
+      if (std::strcmp(s.fields[j], s.fields[i]) == 0) v = tuple_items(seq.get())[j];
     items[i] = new_ref(v ? v : py_none());
   }
   return structseq_new(ts, type, items.data());
