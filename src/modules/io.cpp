@@ -481,6 +481,12 @@ void init_mem_type(Type& t, const char* name) {
   t.flags = kTypeBaseType | kTypeHaveGC;
   t.dealloc = mem_dealloc;
   t.traverse = mem_traverse;
+  t.clear = [](Object* o) {
+    Object* d = M(o)->dict;
+    M(o)->dict = nullptr;
+    xdecref(d);
+    return 0;
+  };
   t.new_ = mem_new;
   t.iter = self_iter;
   t.iternext = mem_iternext;
@@ -974,6 +980,12 @@ void init_file_type(Type& t, const char* name, bool text) {
   t.flags = kTypeHaveGC;
   t.dealloc = file_dealloc;
   t.traverse = file_traverse;
+  t.clear = [](Object* o) {
+    Object* d = F(o)->dict;
+    F(o)->dict = nullptr;
+    xdecref(d);
+    return 0;
+  };
   t.repr = file_repr;
   t.iter = self_iter;
   t.iternext = file_iternext;

@@ -810,6 +810,16 @@ void init_unpack_iterator_type(Type& t) {
   t.flags = kTypeHaveGC | kTypeDisallowInstantiation;
   t.dealloc = iter_dealloc;
   t.traverse = iter_traverse;
+  t.clear = [](Object* o) {
+    auto* it = static_cast<UnpackIter*>(o);
+    Object* s = it->strct;
+    Object* b = it->buffer;
+    it->strct = nullptr;
+    it->buffer = nullptr;
+    xdecref(s);
+    xdecref(b);
+    return 0;
+  };
   t.iter = self_iter;
   t.iternext = iter_next;
   t.methods = iter_methods;

@@ -246,6 +246,12 @@ void init_namespace_type(Type& t) {
   t.flags = kTypeBaseType | kTypeHaveGC;
   t.dealloc = ns_dealloc;
   t.traverse = ns_traverse;
+  t.clear = [](Object* o) {
+    Object* d = static_cast<Namespace*>(o)->dict;
+    static_cast<Namespace*>(o)->dict = nullptr;
+    xdecref(d);
+    return 0;
+  };
   t.repr = ns_repr;
   t.richcompare = ns_richcompare;
   t.new_ = ns_new;
