@@ -19,6 +19,7 @@
 #include "modules/registry.h"
 #include "modules/structseq.h"
 #include "objects/abstract.h"
+#include "objects/alloc.h"
 #include "objects/args.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
@@ -30,6 +31,7 @@
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/typeobject.h"
 #include "objects/typeutil.h"
 #include "runtime/errors.h"
 
@@ -41,7 +43,7 @@ using namespace objects;
 using runtime::raise;
 using runtime::raise_format;
 
-Type stat_result_type;
+Type stat_result_type, environ_type;
 
 // --- shared helpers -------------------------------------------------------------------
 
@@ -433,12 +435,174 @@ const MethodDef os_functions[] = {
     {},
 };
 
+// --- os.environ --------------------------------------------------------------------------
+// A mapping over a dict of the environment; assignments and deletions also
+// change the process environment (setenv / unsetenv).
+struct Environ : Object {
+  Object* data = nullptr;  // dict str -> str
+};
+
+Object* env_data(Object* self) { return static_cast<Environ*>(self)->data; }
+
+bool env_str(ThreadState* ts, Object* o) {
+  if (is_str(o)) return true;
+  raise_format(ts, &exc::TypeError, "str expected, not %s", tp_name(o));
+  return false;
+}
+
+Object* env_getitem(ThreadState* ts, Object* self, Object* key) {
+  if (!env_str(ts, key)) return nullptr;
+  Object* v = dict_get_item_borrowed(ts, env_data(self), key);
+  if (v) return new_ref(v);
+  if (runtime::has_exception(ts)) return nullptr;
+  runtime::raise_object(ts, Ref::steal(call(ts, &exc::KeyError, &key, 1)).get());
+  return nullptr;
+}
+
+int env_setitem(ThreadState* ts, Object* self, Object* key, Object* value) {
+  if (!env_str(ts, key)) return -1;
+  std::string k(str_view(ts, key));
+  if (!value) {
+    if (dict_del_item(ts, env_data(self), key) < 0) return -1;
+    ::unsetenv(k.c_str());
+    return 0;
+  }
+  if (!env_str(ts, value)) return -1;
+  std::string v(str_view(ts, value));
+  if (k.find('=') != std::string::npos) {
+    raise_format(ts, &exc::ValueError, "illegal environment variable name");
+    return -1;
+  }
+  if (k.empty()) {
+    raise_os_error(ts, EINVAL);
+    return -1;
+  }
+  if (k.find('\0') != std::string::npos || v.find('\0') != std::string::npos) {
+    raise_format(ts, &exc::ValueError, "embedded null byte");
+    return -1;
+  }
+  ::setenv(k.c_str(), v.c_str(), 1);
+  return dict_set_item(ts, env_data(self), key, value);
+}
+
+int64_t env_len(ThreadState*, Object* self) { return dict_size(env_data(self)); }
+int env_contains(ThreadState* ts, Object* self, Object* key) {
+  if (!env_str(ts, key)) return -1;
+  return dict_contains(ts, env_data(self), key);
+}
+Object* env_iter(ThreadState* ts, Object* self) { return get_iter(ts, env_data(self)); }
+
+Object* env_repr(ThreadState* ts, Object* self) {
+  Ref r = Ref::steal(repr(ts, env_data(self)));
+  if (!r) return nullptr;
+  return str_from(ts, "environ(" + std::string(str_view(ts, r.get())) + ")");
+}
+
+Object* env_forward(ThreadState* ts, Object* self, const char* name, Object* const* args, size_t nargs) {
+  Ref n = Ref::steal(str_from_cstr(ts, name));
+  if (!n) return nullptr;
+  return call_method(ts, env_data(self), n.get(), args, nargs);
+}
+
+Object* env_get(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  if (check_positional(ts, "get", nargs, kwnames, 1, 2) < 0) return nullptr;
+  return env_forward(ts, self, "get", args, nargs);
+}
+Object* env_keys(ThreadState* ts, Object* self, Object* const*, size_t, Object*) { return env_forward(ts, self, "keys", nullptr, 0); }
+Object* env_items(ThreadState* ts, Object* self, Object* const*, size_t, Object*) { return env_forward(ts, self, "items", nullptr, 0); }
+Object* env_values(ThreadState* ts, Object* self, Object* const*, size_t, Object*) { return env_forward(ts, self, "values", nullptr, 0); }
+Object* env_copy(ThreadState* ts, Object* self, Object* const*, size_t, Object*) { return dict_copy(ts, env_data(self)); }
+
+Object* env_pop(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  if (check_positional(ts, "pop", nargs, kwnames, 1, 2) < 0) return nullptr;
+  Ref v = Ref::steal(env_getitem(ts, self, args[0]));
+  if (!v) {
+    if (nargs == 2 && runtime::exception_matches(ts, &exc::KeyError)) {
+      runtime::clear_exception(ts);
+      return new_ref(args[1]);
+    }
+    return nullptr;
+  }
+  if (env_setitem(ts, self, args[0], nullptr) < 0) return nullptr;
+  return v.release();
+}
+
+Object* env_setdefault(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  if (check_positional(ts, "setdefault", nargs, kwnames, 1, 2) < 0) return nullptr;
+  int has = env_contains(ts, self, args[0]);
+  if (has < 0) return nullptr;
+  if (!has) {
+    if (env_setitem(ts, self, args[0], nargs == 2 ? args[1] : py_none()) < 0) return nullptr;
+  }
+  return env_getitem(ts, self, args[0]);
+}
+
+// update()'s positional argument: a mapping (has keys()) or (key, value) pairs.
+int dict_merge_pairs_or_map(ThreadState* ts, Object* d, Object* other) {
+  if (is_dict(other)) return dict_merge(ts, d, other, true);
+  Ref keys = Ref::steal(str_from_cstr(ts, "keys"));
+  int has = keys ? has_attr(ts, other, keys.get()) : -1;
+  if (has < 0) return -1;
+  return has ? dict_merge(ts, d, other, true) : dict_merge_pairs(ts, d, other);
+}
+
+Object* env_update(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
+  if (nargs > 1) return raise_format(ts, &exc::TypeError, "update expected at most 1 argument, got %zu", nargs);
+  Ref d = Ref::steal(dict_new(ts));
+  if (!d) return nullptr;
+  if (nargs && dict_merge_pairs_or_map(ts, d.get(), args[0]) < 0) return nullptr;
+  size_t nk = kwnames_count(kwnames);
+  for (size_t i = 0; i < nk; ++i)
+    if (dict_set_item(ts, d.get(), tuple_items(kwnames)[i], args[nargs + i]) < 0) return nullptr;
+  size_t pos = 0;
+  Object *k, *v;
+  while (dict_next(d.get(), &pos, &k, &v))
+    if (env_setitem(ts, self, k, v) < 0) return nullptr;
+  return py_none();
+}
+
+const MethodDef environ_methods[] = {
+    {"get", env_get, kMethFast},
+    {"keys", env_keys, kMethNoArgs},
+    {"items", env_items, kMethNoArgs},
+    {"values", env_values, kMethNoArgs},
+    {"copy", env_copy, kMethNoArgs},
+    {"pop", env_pop, kMethFast},
+    {"setdefault", env_setdefault, kMethFast},
+    {"update", env_update, kMethKeywords},
+    {},
+};
+
 constexpr const char* kStatFields[] = {"st_mode",     "st_ino",      "st_dev",      "st_nlink",   "st_uid",
                                        "st_gid",      "st_size",     "st_atime",    "st_mtime",   "st_ctime",
                                        "st_atime",    "st_mtime",    "st_ctime",    "st_atime_ns", "st_mtime_ns",
                                        "st_ctime_ns", "st_blksize",  "st_blocks",   "st_rdev"};
 
 }  // namespace
+
+void init_environ_type(Type& t) {
+  t.name = "os._Environ";
+  t.basicsize = sizeof(Environ);
+  t.flags = kTypeHaveGC | kTypeMapping;
+  t.dealloc = [](Object* o) {
+    xdecref(env_data(o));
+    free_object(o);
+  };
+  t.traverse = [](Object* o, VisitFn visit, void* arg) { return env_data(o) ? visit(env_data(o), arg) : 0; };
+  t.clear = [](Object* o) {
+    Object* d = env_data(o);
+    static_cast<Environ*>(o)->data = nullptr;
+    xdecref(d);
+    return 0;
+  };
+  t.repr = env_repr;
+  t.mp_length = env_len;
+  t.mp_subscript = env_getitem;
+  t.mp_ass_subscript = env_setitem;
+  t.sq_contains = env_contains;
+  t.iter = env_iter;
+  t.methods = environ_methods;
+}
 
 void init_stat_result_type(Type& t) { init_structseq_type(t, "os.stat_result", kStatFields, 10, 19); }
 
@@ -455,7 +619,10 @@ Object* init_os_module(ThreadState* ts) {
     if (!k || !v || dict_set_item(ts, env.get(), k.get(), v.get()) < 0) return nullptr;
   }
   Object* mod = m.get();
-  if (add_object(ts, mod, "environ", env.release()) < 0 || add_str(ts, mod, "name", "posix") < 0 ||
+  auto* environ_obj = static_cast<Environ*>(type_generic_alloc(ts, &environ_type, 0));
+  if (!environ_obj) return nullptr;
+  environ_obj->data = env.release();
+  if (add_object(ts, mod, "environ", environ_obj) < 0 || add_str(ts, mod, "name", "posix") < 0 ||
       add_str(ts, mod, "sep", "/") < 0 || add_object(ts, mod, "altsep", new_ref(py_none())) < 0 ||
       add_str(ts, mod, "linesep", "\n") < 0 || add_str(ts, mod, "curdir", ".") < 0 ||
       add_str(ts, mod, "pardir", "..") < 0 || add_str(ts, mod, "extsep", ".") < 0 ||
