@@ -1075,9 +1075,6 @@ Object* io_open_impl(ThreadState* ts, Object* const* args, size_t nargs, Object*
     if (canonical_encoding(encoding).empty()) return raise_format(ts, &exc::LookupError, "unknown encoding: %s", encoding.c_str());
     enc_name = encoding;
   }
-  if (!b && has_err) {
-    // validated lazily by the codec, as CPython
-  }
 
   int flags = O_CLOEXEC;
   if (r) flags |= plus ? O_RDWR : O_RDONLY;
@@ -1131,13 +1128,14 @@ Object* io_open_impl(ThreadState* ts, Object* const* args, size_t nargs, Object*
   f->rbuf = new std::string();
   f->pend = new std::u32string();
   f->name = name.release();
-  // The mode attribute: text files keep the given mode; binary ones CPython's normalized form.
+  // The mode attribute: text files keep the given mode; binary ones show
+  // CPython's FileIO form (x, a, then r/w by readability, "+" if both).
   std::string shown = mode;
   if (b) {
-    shown = c ? "x" : r ? "r" : w ? "w" : "a";
-    shown += plus ? "b+" : "b";
-    if (c || w || a) shown = std::string(1, shown[0]) + (plus ? "b+" : "b");
-    if (r && plus) shown = "rb+";
+    if (c) shown = plus ? "xb+" : "xb";
+    else if (a) shown = plus ? "ab+" : "ab";
+    else if (plus) shown = "rb+";
+    else shown = r ? "rb" : "wb";
   }
   f->mode = str_from(ts, shown);
   f->encoding = str_from(ts, b ? "" : enc_name);

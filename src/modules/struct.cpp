@@ -537,9 +537,6 @@ Object* do_pack_into(ThreadState* ts, const Layout& L, Object* const* args, size
   }
   Object* buffer = args[0];
   if (!is_bytearray(buffer)) {
-    if (is_bytes(buffer) || is_str(buffer)) {
-      return raise_format(ts, &exc::TypeError, "argument must be read-write bytes-like object, not %s", tp_name(buffer));
-    }
     return raise_format(ts, &exc::TypeError, "argument must be read-write bytes-like object, not %s", tp_name(buffer));
   }
   int64_t offset = as_ssize(ts, args[1], &exc::OverflowError);
