@@ -508,7 +508,8 @@ struct File : Object {
   std::string* wbuf = nullptr;     // pending output bytes
   std::string* rbuf = nullptr;     // read-ahead bytes
   size_t rpos = 0;                 // consumed part of rbuf
-  std::u32string* pend = nullptr;  // text: decoded, unread characters
+  std::u32string* pend = nullptr;  // text: decoded characters; unread from ppos
+  size_t ppos = 0;
   int64_t text_end = 0;            // text: byte offset where pend's bytes end
   Object* name = nullptr;
   Object* mode = nullptr;          // the mode attribute (str)
@@ -611,7 +612,7 @@ Object* take_text(ThreadState* ts, File* f, int64_t n, bool line, int64_t limit)
   std::u32string& p = *f->pend;
   const std::string& nl = *f->newline;
   std::u32string out;
-  size_t i = 0;
+  size_t i = f->ppos;
   auto room = [&] { return limit < 0 || static_cast<int64_t>(out.size()) < limit; };
   while (i < p.size()) {
     if (!line && n >= 0 && static_cast<int64_t>(out.size()) >= n) break;
@@ -645,7 +646,15 @@ Object* take_text(ThreadState* ts, File* f, int64_t n, bool line, int64_t limit)
       break;
     }
   }
-  p.erase(0, i);
+  // Consumed text is dropped in bulk, not per line (keeps iteration linear).
+  f->ppos = i;
+  if (f->ppos == p.size()) {
+    p.clear();
+    f->ppos = 0;
+  } else if (f->ppos > 65536 && f->ppos * 2 > p.size()) {
+    p.erase(0, f->ppos);
+    f->ppos = 0;
+  }
   return str_from_u32(ts, out);
 }
 
@@ -735,8 +744,8 @@ int64_t logical_tell(ThreadState* ts, File* f) {
     return -1;
   }
   pos -= static_cast<int64_t>(f->rbuf->size() - f->rpos);
-  if (f->text && !f->pend->empty()) {
-    int64_t unread = encoded_length(ts, f, *f->pend);
+  if (f->text && f->pend->size() > f->ppos) {
+    int64_t unread = encoded_length(ts, f, std::u32string_view(*f->pend).substr(f->ppos));
     if (unread < 0) return -1;
     pos -= unread;
   }
@@ -747,11 +756,12 @@ int64_t logical_tell(ThreadState* ts, File* f) {
 // (Text files write where their read-ahead left the fd, as CPython's
 // TextIOWrapper does after reading its chunk.)
 int discard_input(ThreadState* ts, File* f) {
-  if (f->rbuf->empty() && f->pend->empty()) return 0;
+  if (f->rbuf->empty() && f->pend->size() == f->ppos) return 0;
   if (!f->seekable || f->text) {
     f->rbuf->clear();
     f->rpos = 0;
     f->pend->clear();
+    f->ppos = 0;
     return 0;
   }
   int64_t pos = logical_tell(ts, f);
@@ -759,6 +769,7 @@ int discard_input(ThreadState* ts, File* f) {
   f->rbuf->clear();
   f->rpos = 0;
   f->pend->clear();
+  f->ppos = 0;
   if (::lseek(f->fd, pos, SEEK_SET) < 0) {
     raise_os_error(ts, errno);
     return -1;
@@ -850,6 +861,7 @@ Object* file_seek(ThreadState* ts, Object* self, Object* const* args, size_t nar
   f->rbuf->clear();
   f->rpos = 0;
   f->pend->clear();
+  f->ppos = 0;
   off_t r = ::lseek(f->fd, off, static_cast<int>(whence));
   if (r < 0) return raise_os_error(ts, errno);
   return int_from_i64(ts, r);
