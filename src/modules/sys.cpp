@@ -391,7 +391,9 @@ int init_sys(ThreadState* ts) {
   if (set(ts, d, "byteorder", str_from_cstr(ts, "little")) < 0) return -1;
   if (set(ts, d, "maxsize", int_from_i64(ts, INT64_MAX)) < 0) return -1;
   if (set(ts, d, "maxunicode", int_from_i64(ts, 0x10FFFF)) < 0) return -1;
-  if (set(ts, d, "executable", str_from_cstr(ts, "")) < 0) return -1;
+  char exe[4096];
+  ssize_t exe_len = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (set(ts, d, "executable", str_from_utf8(ts, exe, exe_len > 0 ? static_cast<size_t>(exe_len) : 0)) < 0) return -1;
   if (set(ts, d, "argv", list_new(ts, 0)) < 0) return -1;
   if (set(ts, d, "path", list_new(ts, 0)) < 0) return -1;
   if (set(ts, d, "builtin_module_names", builtin_module_names(ts)) < 0) return -1;

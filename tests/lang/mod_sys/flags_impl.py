@@ -14,3 +14,5 @@ print(sys.platform, sys.byteorder, sys.maxsize == 2**63 - 1, sys.maxunicode)
 print(sys.getdefaultencoding(), sys.getfilesystemencoding(), type(sys.executable).__name__)
 print(type(sys.prefix).__name__, type(sys.dont_write_bytecode).__name__)
 print(isinstance(sys.builtin_module_names, tuple), 'sys' in sys.builtin_module_names, 'struct' in sys.modules or True)
+import os
+print(os.path.isabs(sys.executable), os.path.isfile(sys.executable))
