@@ -264,6 +264,23 @@ size_t mem_line_end(MemIO* m, size_t start) {
   return line_end(*m->bytes, start, "\n", false);
 }
 
+// BytesIO.readinto(b): fills the bytearray from the current position.
+Object* mem_readinto(ThreadState* ts, Object* self, Object* const* args, size_t, Object*) {
+  MemIO* m = M(self);
+  if (!is_bytearray(args[0])) {
+    return raise_format(ts, &exc::TypeError, "readinto() argument must be read-write bytes-like object, not %s",
+                        tp_name(args[0]));
+  }
+  if (!mem_check(ts, self)) return nullptr;
+  auto* ba = static_cast<ByteArray*>(args[0]);
+  size_t size = m->bytes->size();
+  size_t start = std::min(m->pos, size);
+  size_t n = std::min(static_cast<size_t>(ba->size), size - start);
+  std::memcpy(ba->data, m->bytes->data() + start, n);
+  if (start + n > m->pos) m->pos = start + n;
+  return int_from_i64(ts, static_cast<int64_t>(n));
+}
+
 Object* mem_readline(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
   if (check_positional(ts, "readline", nargs, kwnames, 0, 1) < 0) return nullptr;
   if (!mem_check(ts, self)) return nullptr;
@@ -450,6 +467,29 @@ Object* mem_get_line_buffering(ThreadState*, Object*) { return new_ref(py_false(
 
 const MethodDef mem_methods[] = {
     {"read", mem_read, kMethFast},
+    {"readline", mem_readline, kMethFast},
+    {"readlines", mem_readlines, kMethFast},
+    {"write", mem_write, kMethO},
+    {"writelines", mem_writelines, kMethO},
+    {"seek", mem_seek, kMethFast},
+    {"tell", mem_tell, kMethNoArgs},
+    {"truncate", mem_truncate, kMethFast},
+    {"getvalue", mem_getvalue, kMethNoArgs},
+    {"close", mem_close, kMethNoArgs},
+    {"readable", mem_true, kMethNoArgs},
+    {"writable", mem_true, kMethNoArgs},
+    {"seekable", mem_true, kMethNoArgs},
+    {"isatty", mem_false, kMethNoArgs},
+    {"flush", mem_flush, kMethNoArgs},
+    {"fileno", mem_fileno, kMethNoArgs},
+    {"__enter__", enter, kMethNoArgs},
+    {"__exit__", exit_, kMethFast},
+    {},
+};
+const MethodDef bytesio_methods[] = {
+    {"read", mem_read, kMethFast},
+    {"read1", mem_read, kMethFast},
+    {"readinto", mem_readinto, kMethO},
     {"readline", mem_readline, kMethFast},
     {"readlines", mem_readlines, kMethFast},
     {"write", mem_write, kMethO},
@@ -674,6 +714,23 @@ Object* file_read(ThreadState* ts, Object* self, Object* const* args, size_t nar
   Object* r = bytes_from(ts, f->rbuf->data() + f->rpos, take);
   f->rpos += take;
   return r;
+}
+
+// readinto(b) for binary files: fills the bytearray, returns the count.
+Object* file_readinto(ThreadState* ts, Object* self, Object* const* args, size_t, Object*) {
+  File* f = F(self);
+  if (f->text) return unsupported(ts, "readinto");
+  if (!is_bytearray(args[0])) {
+    return raise_format(ts, &exc::TypeError, "readinto() argument must be read-write bytes-like object, not %s",
+                        tp_name(args[0]));
+  }
+  if (prepare_read(ts, f) < 0) return nullptr;
+  auto* ba = static_cast<ByteArray*>(args[0]);
+  if (fill(ts, f, ba->size) < 0) return nullptr;
+  size_t n = std::min(static_cast<size_t>(ba->size), f->rbuf->size() - f->rpos);
+  std::memcpy(ba->data, f->rbuf->data() + f->rpos, n);
+  f->rpos += n;
+  return int_from_i64(ts, static_cast<int64_t>(n));
 }
 
 Object* readline_impl(ThreadState* ts, File* f, int64_t limit) {
@@ -960,6 +1017,7 @@ int file_traverse(Object* o, VisitFn visit, void* arg) {
 
 const MethodDef file_methods[] = {
     {"read", file_read, kMethFast},
+    {"readinto", file_readinto, kMethO},
     {"readline", file_readline, kMethFast},
     {"readlines", file_readlines, kMethFast},
     {"write", file_write, kMethO},
@@ -980,7 +1038,8 @@ const MethodDef file_methods[] = {
 };
 const GetSetDef text_getsets[] = {
     {"closed", file_get_closed, nullptr}, {"name", file_get_name, nullptr},     {"mode", file_get_mode, nullptr},
-    {"encoding", file_get_encoding, nullptr}, {"errors", file_get_errors, nullptr}, {},
+    {"encoding", file_get_encoding, nullptr}, {"errors", file_get_errors, nullptr},
+    {"line_buffering", mem_get_line_buffering, nullptr}, {},
 };
 const GetSetDef binary_getsets[] = {
     {"closed", file_get_closed, nullptr}, {"name", file_get_name, nullptr}, {"mode", file_get_mode, nullptr}, {},
@@ -1192,6 +1251,7 @@ void init_stringio_type(Type& t) {
 void init_bytesio_type(Type& t) {
   init_mem_type(t, "_io.BytesIO");
   t.init = bytesio_init;
+  t.methods = bytesio_methods;
 }
 void init_text_file_type(Type& t) { init_file_type(t, "_io.TextIOWrapper", true); }
 void init_buffered_reader_type(Type& t) { init_file_type(t, "_io.BufferedReader", false); }
