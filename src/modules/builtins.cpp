@@ -574,8 +574,8 @@ Object* b_anext(ThreadState* ts, Object*, Object* const* a, size_t n, Object* k)
 }
 Object* b_breakpoint(ThreadState*, Object*, Object* const*, size_t, Object*) { return py_none(); }
 
-Object* b_open(ThreadState* ts, Object*, Object* const*, size_t, Object*) {
-  return raise(ts, &exc::NotImplementedError, "open() arrives with the io module (issue 4)");
+Object* b_open(ThreadState* ts, Object*, Object* const* args, size_t nargs, Object* kwnames) {
+  return open_file(ts, args, nargs, kwnames);
 }
 
 Object* b_build_class(ThreadState* ts, Object* self, Object* const* a, size_t n, Object* k) {

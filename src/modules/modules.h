@@ -25,6 +25,15 @@ struct CommandLine {
 [[nodiscard]] int configure_sys(ThreadState* ts, const CommandLine& cl);
 // Flushes sys.stdout and sys.stderr (errors are reported to fd 2 and cleared).
 void flush_std_streams(ThreadState* ts);
+// The struct sequences and other descriptive attributes of sys (sys_info.cpp).
+[[nodiscard]] int add_sys_info(ThreadState* ts, Object* sys);
+// Reports the current exception (cleared) through sys.unraisablehook:
+// "<err_msg or 'Exception ignored in'>: <repr(obj)>" and the traceback.
+void report_unraisable(ThreadState* ts, const char* err_msg, Object* obj);
+// Runs the atexit callbacks (LIFO) and clears them (atexit.cpp).
+void run_atexit_callbacks(ThreadState* ts);
+// builtins.open / io.open (io.cpp): a file object, arguments as open().
+[[nodiscard]] Object* open_file(ThreadState* ts, Object* const* args, size_t nargs, Object* kwnames);
 // Writes text to sys.stderr (fd 2 if unusable).
 void write_stderr(ThreadState* ts, const std::string& text);
 

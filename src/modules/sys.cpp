@@ -27,6 +27,7 @@
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/traceback.h"
+#include "objects/typeutil.h"
 #include "objects/tuple.h"
 #include "runtime/errors.h"
 #include "vm/frame.h"
@@ -246,20 +247,46 @@ Object* sys_getrefcount(ThreadState* ts, Object*, Object* const* args, size_t, O
   return int_from_i64(ts, refcount(args[0]));
 }
 
+// getsizeof(obj[, default]): obj.__sizeof__() plus the collector's header
+// for GC-tracked types, as CPython computes it.
 Object* sys_getsizeof(ThreadState* ts, Object*, Object* const* args, size_t nargs, Object* kwnames) {
-  if (check_positional(ts, "getsizeof", nargs, kwnames, 1, 2) < 0) return nullptr;
-  Type* t = args[0]->ob_type;
-  int64_t n = length(ts, args[0]);
-  if (n < 0) {
-    runtime::clear_exception(ts);
-    n = 0;
+  static constexpr Param kParams[] = {{"object", ParamKind::PositionalOrKeyword, kRequired},
+                                      {"default", ParamKind::PositionalOrKeyword, kOptional}};
+  static constexpr Signature kSig("getsizeof", kParams);
+  ArgValues av;
+  if (parse_args(ts, kSig, args, nargs, kwnames, av) < 0) return nullptr;
+  Ref meth = Ref::steal(lookup_special(ts, av[0], Ref::steal(str_from_cstr(ts, "__sizeof__")).get()));
+  if (!meth) {
+    if (runtime::has_exception(ts)) return nullptr;
+    if (av.has(1)) return new_ref(av[1]);
+    return raise_format(ts, &exc::TypeError, "Type %s doesn't define __sizeof__", tp_name(av[0]));
   }
-  return int_from_i64(ts, static_cast<int64_t>(t->basicsize + t->itemsize * static_cast<size_t>(n)));
+  Ref r = Ref::steal(call(ts, meth.get(), nullptr, 0));
+  if (!r) {
+    if (av.has(1) && runtime::exception_matches(ts, &exc::TypeError)) {
+      runtime::clear_exception(ts);
+      return new_ref(av[1]);
+    }
+    return nullptr;
+  }
+  if (!is_int(r.get())) {
+    if (av.has(1)) return new_ref(av[1]);
+    return raise(ts, &exc::TypeError, "an integer is required");
+  }
+  int64_t n = as_ssize(ts, r.get(), nullptr);
+  if (n == -1 && runtime::has_exception(ts)) return nullptr;
+  if (n < 0) return raise(ts, &exc::ValueError, "__sizeof__() should return >= 0");
+  if (has_flag(av[0]->ob_type, kTypeHaveGC)) n += 16;        // the collector's header
+  if (has_flag(av[0]->ob_type, kTypeManagedDict)) n += 16;   // CPython's dict/values pre-header
+  return int_from_i64(ts, n);
 }
 
 Object* sys_intern(ThreadState* ts, Object*, Object* const* args, size_t, Object*) {
-  if (!is_str_exact(args[0])) {
+  if (!is_str(args[0])) {
     return raise_format(ts, &exc::TypeError, "intern() argument must be str, not %s", type_name(args[0]->ob_type));
+  }
+  if (!is_str_exact(args[0])) {
+    return raise_format(ts, &exc::TypeError, "can't intern %s", type_name(args[0]->ob_type));
   }
   return str_intern(ts, new_ref(args[0]));
 }
@@ -322,7 +349,7 @@ const MethodDef sys_functions[] = {
     {"get_int_max_str_digits", sys_get_int_max_str_digits, kMethNoArgs},
     {"set_int_max_str_digits", sys_set_int_max_str_digits, kMethKeywords},
     {"getrefcount", sys_getrefcount, kMethO},
-    {"getsizeof", sys_getsizeof, kMethFast},
+    {"getsizeof", sys_getsizeof, kMethKeywords},
     {"intern", sys_intern, kMethO},
     {"exc_info", sys_exc_info, kMethNoArgs},
     {"exception", sys_exception, kMethNoArgs},
@@ -359,16 +386,16 @@ int init_sys(ThreadState* ts) {
       dict_set_item_str(ts, dd, "__stdout__", dict_get_item_str_borrowed(ts, dd, "stdout")) < 0 ||
       dict_set_item_str(ts, dd, "__stderr__", dict_get_item_str_borrowed(ts, dd, "stderr")) < 0)
     return -1;
-  Ref ver = Ref::steal(str_from_cstr(ts, "final"));
-  Object* vi[5] = {int_from_i64(ts, 3), int_from_i64(ts, 11), int_from_i64(ts, 7), ver.get(), int_from_i64(ts, 0)};
-  if (set(ts, d, "version_info", tuple_from_array(ts, vi, 5)) < 0) return -1;
+  if (add_sys_info(ts, m) < 0) return -1;
   if (set(ts, d, "version", str_from_cstr(ts, "3.11.7 (Spindle 0.1.0)")) < 0) return -1;
   if (set(ts, d, "hexversion", int_from_i64(ts, 0x030B07F0)) < 0) return -1;
   if (set(ts, d, "platform", str_from_cstr(ts, "linux")) < 0) return -1;
   if (set(ts, d, "byteorder", str_from_cstr(ts, "little")) < 0) return -1;
   if (set(ts, d, "maxsize", int_from_i64(ts, INT64_MAX)) < 0) return -1;
   if (set(ts, d, "maxunicode", int_from_i64(ts, 0x10FFFF)) < 0) return -1;
-  if (set(ts, d, "executable", str_from_cstr(ts, "")) < 0) return -1;
+  char exe[4096];
+  ssize_t exe_len = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (set(ts, d, "executable", str_from_utf8(ts, exe, exe_len > 0 ? static_cast<size_t>(exe_len) : 0)) < 0) return -1;
   if (set(ts, d, "argv", list_new(ts, 0)) < 0) return -1;
   if (set(ts, d, "path", list_new(ts, 0)) < 0) return -1;
   if (set(ts, d, "builtin_module_names", builtin_module_names(ts)) < 0) return -1;

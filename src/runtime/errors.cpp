@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "modules/modules.h"
 #include "objects/abstract.h"
 #include "objects/exceptions.h"
 #include "objects/singletons.h"
@@ -112,17 +113,6 @@ bool exception_matches(const ThreadState* ts, Type* type) {
   return ts->current_exception && is_instance_of(ts->current_exception, type);
 }
 
-void write_unraisable(ThreadState* ts, Object* obj) {
-  Object* exc = fetch_exception(ts);
-  if (!exc) return;
-  std::string head = "Exception ignored in: ";
-  if (obj) head += repr_utf8(ts, obj);
-  head += "\n";
-  std::string body = format_exception(ts, exc);
-  decref(exc);
-  std::fputs(head.c_str(), stderr);
-  std::fputs(body.c_str(), stderr);
-  std::fflush(stderr);
-}
+void write_unraisable(ThreadState* ts, Object* obj) { modules::report_unraisable(ts, nullptr, obj); }
 
 }  // namespace spindle::runtime

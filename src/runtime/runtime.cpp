@@ -231,6 +231,7 @@ void finalize_modules(ThreadState* ts) {
 }
 
 void runtime_finish(ThreadState* ts) {
+  modules::run_atexit_callbacks(ts);
   finalize_modules(ts);
   modules::flush_std_streams(ts);
 }

@@ -102,6 +102,7 @@ struct Interpreter {
   Object* sys = nullptr;            // the sys module
   Object* interned = nullptr;
   Object* memory_error = nullptr;   // preallocated MemoryError instance
+  Object* atexit_callbacks = nullptr;  // list of (func, args, kwargs) from atexit.register, run LIFO at exit
   int recursion_limit = 1000;
   int int_max_str_digits = 4300;   // sys.set_int_max_str_digits (0 = no limit)
   uint32_t next_func_version = 1;  // function versions (DESIGN §6); 0 = none
