@@ -8,17 +8,46 @@ CHECKOUT is a clone of github.com/python/pyperformance (never committed
 here); the files are CHECKOUT/pyperformance/data-files/benchmarks/bm_*/
 run_benchmark.py. Every benchmark of issue 4's list runs to completion (or
 the script says why not); PYPERF OPTIONS default to --fast. Prints one line
-per benchmark and `N passed, M failed` last."""
+per benchmark and `N passed, M failed` last.
+
+--rss also runs each file under CPython (python3, with Spindle's pyperf on
+PYTHONPATH, the same options) right after Spindle's run and prints both
+peak RSS values (each child's own ru_maxrss) and their ratio."""
 import argparse
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BENCHMARKS = ["richards", "richards_super", "nbody", "fannkuch", "float", "chaos", "deltablue", "go", "hexiom",
               "nqueens", "spectral_norm", "raytrace", "generators", "coroutines", "unpack_sequence", "pidigits",
               "meteor_contest", "scimark"]
+
+
+LIB = os.path.normpath(os.path.join(HERE, "..", "lib"))
+
+
+def run_measured(cmd, cwd, timeout, env=None):
+    """Runs cmd; returns (exit code or None on timeout, stdout, stderr, peak RSS
+    in KB of that child alone: wait4's ru_maxrss)."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err)
+        deadline = time.monotonic() + timeout
+        while True:
+            pid, status, usage = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                p.kill()
+                os.wait4(p.pid, 0)
+                return None, "", "timeout", 0
+            time.sleep(0.02)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return p.returncode, out.read(), err.read(), usage.ru_maxrss
 
 
 def main():
@@ -32,6 +61,7 @@ def main():
     ap.add_argument("--spindle", default=os.path.join(HERE, "..", "build", "spindle"))
     ap.add_argument("--only", help="comma-separated benchmark names")
     ap.add_argument("--timeout", type=float, default=900)
+    ap.add_argument("--rss", action="store_true", help="compare peak RSS with CPython's")
     args = ap.parse_args(argv)
     root = os.path.join(args.checkout, "pyperformance", "data-files", "benchmarks")
     names = args.only.split(",") if args.only else BENCHMARKS
@@ -43,16 +73,18 @@ def main():
             failed += 1
             continue
         t0 = time.perf_counter()
-        try:
-            p = subprocess.run([args.spindle, script, *extra], capture_output=True, text=True, timeout=args.timeout,
-                               cwd=os.path.dirname(script))
-            code, out, err = p.returncode, p.stdout, p.stderr
-        except subprocess.TimeoutExpired:
-            code, out, err = None, "", "timeout"
+        code, out, err, rss = run_measured([args.spindle, script, *extra], os.path.dirname(script), args.timeout)
         wall = time.perf_counter() - t0
         last = (out.strip().splitlines() or [""])[-1]
         if code == 0:
-            print(f"{name:16} ok   {wall:6.1f} s  {last}")
+            line = f"{name:16} ok   {wall:6.1f} s  {last}"
+            if args.rss:
+                env = dict(os.environ, PYTHONPATH=LIB)
+                c2, _, e2, rss2 = run_measured([sys.executable, script, *extra], os.path.dirname(script),
+                                               args.timeout, env)
+                line += (f"  | peak RSS spindle {rss // 1024} MB, cpython {rss2 // 1024} MB, ratio {rss / rss2:.2f}"
+                         if c2 == 0 else f"  | cpython failed: {e2.strip()[-120:]}")
+            print(line)
         else:
             print(f"{name:16} FAIL {wall:6.1f} s  exit {code}: {(err.strip().splitlines() or [''])[-1]}")
             failed += 1
