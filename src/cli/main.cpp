@@ -355,6 +355,14 @@ runtime::ThreadState* start(runtime::Runtime& rt, const Options& o, const std::s
   return ts;
 }
 
+// The process's runtime. It is never destroyed: the process exit reclaims
+// its memory, and until then every object reachable from an interpreter
+// stays reachable (so LeakSanitizer reports only objects really lost).
+runtime::Runtime& process_runtime() {
+  static runtime::Runtime* rt = new runtime::Runtime;
+  return *rt;
+}
+
 int finish_run(runtime::ThreadState* ts, int status) {
   runtime::runtime_finish(ts);
   if (status == 130) die_of_sigint(ts);
@@ -362,7 +370,7 @@ int finish_run(runtime::ThreadState* ts, int status) {
 }
 
 int run_program(std::shared_ptr<vm::CodeObject> compiled, const std::string& filename, const Options& o) {
-  runtime::Runtime rt;
+  runtime::Runtime& rt = process_runtime();
   std::string argv0, path0;
   if (o.command) {
     argv0 = "-c";
@@ -384,7 +392,7 @@ int run_program(std::shared_ptr<vm::CodeObject> compiled, const std::string& fil
 
 // -m MODULE: finds the module along sys.path and runs it as __main__.
 int run_module(const Options& o) {
-  runtime::Runtime rt;
+  runtime::Runtime& rt = process_runtime();
   std::error_code ec;
   std::string cwd = std::filesystem::current_path(ec).string();
   runtime::ThreadState* ts = start(rt, o, *o.module, cwd);
@@ -434,7 +442,7 @@ int run_module(const Options& o) {
 }
 
 int run_interactive(const Options& o) {
-  runtime::Runtime rt;
+  runtime::Runtime& rt = process_runtime();
   runtime::ThreadState* ts = start(rt, o, "", "");
   if (!ts) return 1;
   return finish_run(ts, run_repl(ts));

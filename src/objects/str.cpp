@@ -341,6 +341,7 @@ Object* str_intern(ThreadState* ts, Object* steal_s) {
   if (!table) {  // start-up, before the interpreter's table exists
     make_immortal(s);
     s->interned = true;
+    ts->interp->early_interned.push_back(s);  // owned there for the process's life
     return s;
   }
   Object* existing = dict_get_item_borrowed(ts, table, steal_s);

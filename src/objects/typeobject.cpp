@@ -520,6 +520,8 @@ Object* type_module(ThreadState* ts, Type* t) {
 
 Object* type_generic_alloc(ThreadState* ts, Type* type, size_t nitems) {
   size_t size = type->basicsize + nitems * type->itemsize;
+  // The dict pointer at the block's end must be aligned: round up to a word.
+  if (type->dictoffset == kDictAtEnd) size = (size + sizeof(Object*) - 1) & ~(sizeof(Object*) - 1);
   Object* o = alloc_object(ts, type, size);
   // The dict pointer at the block's end may lie past the zeroed size.
   if (o && type->dictoffset == kDictAtEnd) *instance_dict_ptr(o) = nullptr;

@@ -42,7 +42,8 @@ inline constexpr int64_t kDictAtEnd = -1;
   int64_t off = o->ob_type->dictoffset;
   if (off == 0) return nullptr;
   if (off == kDictAtEnd) {
-    return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + mem_usable_size(o) - sizeof(Object*));
+    size_t end = mem_usable_size(o) & ~(sizeof(Object*) - 1);  // type_generic_alloc rounded the size up
+    return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + end - sizeof(Object*));
   }
   return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + off);
 }

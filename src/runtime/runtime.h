@@ -101,6 +101,8 @@ struct Interpreter {
   Object* builtins_dict = nullptr;  // its dict
   Object* sys = nullptr;            // the sys module
   Object* interned = nullptr;
+  // Strings interned (immortal) before `interned` existed, during start-up.
+  std::vector<Object*> early_interned;
   Object* memory_error = nullptr;   // preallocated MemoryError instance
   Object* atexit_callbacks = nullptr;  // list of (func, args, kwargs) from atexit.register, run LIFO at exit
   int recursion_limit = 1000;
