@@ -1,5 +1,6 @@
 // The weakref module (and _weakref): ref, proxy and the introspection
-// functions over the weak-reference lists of objects/weakref.h.
+// functions over the weak-reference lists of objects/weakref.h; weakref also
+// gets the classes of weakref_classes.cpp.
 #include "modules/registry.h"
 #include "objects/int.h"
 #include "objects/tuple.h"
@@ -9,6 +10,10 @@
 namespace spindle::modules {
 
 using namespace objects;
+
+// weakref_classes.cpp: WeakValueDictionary, WeakKeyDictionary, WeakSet,
+// WeakMethod, KeyedRef and finalize.
+int add_weakref_classes(ThreadState* ts, Object* m);
 
 namespace {
 
@@ -47,7 +52,11 @@ Object* make_module(ThreadState* ts, const char* name) {
 
 }  // namespace
 
-Object* init_weakref_module(ThreadState* ts) { return make_module(ts, "weakref"); }
+Object* init_weakref_module(ThreadState* ts) {
+  Ref m = Ref::steal(make_module(ts, "weakref"));
+  if (!m || add_weakref_classes(ts, m.get()) < 0) return nullptr;
+  return m.release();
+}
 Object* init__weakref_module(ThreadState* ts) { return make_module(ts, "_weakref"); }
 
 }  // namespace spindle::modules

@@ -1,6 +1,7 @@
 // set and frozenset (see set.h for the table discipline).
 #include "objects/set.h"
 
+#include <cstddef>
 #include <cstring>
 
 #include "objects/abstract.h"
@@ -10,6 +11,7 @@
 #include "objects/int.h"
 #include "objects/repr_guard.h"
 #include "objects/singletons.h"
+#include "objects/weakref.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
@@ -332,6 +334,7 @@ void set_clear_table(Set* s) {
 }
 
 void set_dealloc(Object* o) {
+  clear_weakrefs(o);
   set_clear_table(as_set(o));
   if (o->ob_type == &set_type || o->ob_type == &frozenset_type) free_object(o);
   else object_default_dealloc(o);
@@ -740,6 +743,7 @@ Object* frozenset_new_slot(ThreadState* ts, Type* type, Object* const* args, siz
 
 void init_common(Type& t) {
   t.basicsize = sizeof(Set);
+  t.weaklistoffset = offsetof(Set, weaklist);
   t.dealloc = set_dealloc;
   t.traverse = set_traverse;
   t.clear = [](Object* o) {

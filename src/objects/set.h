@@ -25,6 +25,7 @@ struct Set : Object {
   SetEntry* table = nullptr;
   int64_t hash = -1;  // frozenset cache
   SetEntry small[8];
+  Object* weaklist = nullptr;  // sets and frozensets support weak references
 };
 
 [[nodiscard]] inline bool is_anyset(const Object* o) {
