@@ -68,14 +68,15 @@ namespace {
 
 Object* same_kind(ThreadState* ts, Object* self, std::string_view s) { return bytes_same_kind(ts, self, s); }
 
-std::string bytes_repr_text(std::string_view s) {
+// bytearray's repr escapes a single quote even inside double quotes (as CPython's does).
+std::string bytes_repr_text(std::string_view s, bool escape_single = false) {
   bool has_single = s.find('\'') != std::string_view::npos, has_double = s.find('"') != std::string_view::npos;
   char quote = has_single && !has_double ? '"' : '\'';
   std::string out = "b";
   out += quote;
   char buf[8];
   for (unsigned char c : s) {
-    if (c == static_cast<unsigned char>(quote) || c == '\\') {
+    if (c == static_cast<unsigned char>(quote) || c == '\\' || (escape_single && c == '\'')) {
       out += '\\';
       out += static_cast<char>(c);
     } else if (c == '\t') out += "\\t";
@@ -91,7 +92,7 @@ std::string bytes_repr_text(std::string_view s) {
 }
 
 Object* b_repr(ThreadState* ts, Object* o) {
-  std::string r = bytes_repr_text(byteslike_view(o));
+  std::string r = bytes_repr_text(byteslike_view(o), is_bytearray(o));
   if (is_bytearray(o)) r = "bytearray(" + r + ")";
   return str_from(ts, r);
 }

@@ -255,9 +255,7 @@ Object* split_impl(ThreadState* ts, Object* self, Object* const* args, size_t na
         while (i < n && c_space(static_cast<unsigned char>(sv[i]))) ++i;
         if (i >= n) break;
         if (maxsplit-- == 0) {
-          size_t e = n;
-          while (e > i && c_space(static_cast<unsigned char>(sv[e - 1]))) --e;
-          parts.push_back(sv.substr(i, e - i));
+          parts.push_back(sv.substr(i));
           break;
         }
         size_t j = i;
@@ -271,9 +269,7 @@ Object* split_impl(ThreadState* ts, Object* self, Object* const* args, size_t na
         while (e > 0 && c_space(static_cast<unsigned char>(sv[e - 1]))) --e;
         if (e == 0) break;
         if (maxsplit-- == 0) {
-          size_t b = 0;
-          while (b < e && c_space(static_cast<unsigned char>(sv[b]))) ++b;
-          parts.push_back(sv.substr(b, e - b));
+          parts.push_back(sv.substr(0, e));
           break;
         }
         size_t j = e;
@@ -367,7 +363,13 @@ Object* m_rpartition(ThreadState* ts, Object* self, Object* const* a, size_t, Ob
 
 Object* m_join(ThreadState* ts, Object* self, Object* const* args, size_t, Object*) {
   Ref items = Ref::steal(sequence_list(ts, args[0]));
-  if (!items) return nullptr;
+  if (!items) {
+    if (runtime::exception_matches(ts, &exc::TypeError) && !args[0]->ob_type->iter) {
+      runtime::clear_exception(ts);
+      return raise(ts, &exc::TypeError, "can only join an iterable");
+    }
+    return nullptr;
+  }
   std::string sep(byteslike_view(self)), out;
   for (int64_t i = 0; i < list_size(items.get()); ++i) {
     Object* it = list_items(items.get())[i];

@@ -202,12 +202,15 @@ int pack(ThreadState* ts, MemoryView* m, uint8_t* p, Object* v) {
   int64_t sv = int_as_i64(ts, i.get(), &overflow);
   uint64_t uv = static_cast<uint64_t>(sv);
   if (overflow) {
-    // Only the full unsigned 64-bit range exceeds int64.
+    // Only the upper half of the unsigned 64-bit range exceeds int64.
     if (!unsigned_fmt || m->itemsize != 8 || int_sign(i.get()) < 0) return bad(&exc::ValueError, "value");
-    Ref text = Ref::steal(int_to_decimal_str(ts, i.get()));
-    if (!text) return -1;
-    uv = std::strtoull(std::string(str_view(ts, text.get())).c_str(), nullptr, 10);
-    if (uv < (uint64_t{1} << 63)) return bad(&exc::ValueError, "value");
+    mpz_t z;
+    mpz_init(z);
+    int_to_mpz(i.get(), z);
+    bool fits = mpz_sizeinbase(z, 2) <= 64;
+    uv = fits ? static_cast<uint64_t>(mpz_get_ui(z)) : 0;
+    mpz_clear(z);
+    if (!fits) return bad(&exc::ValueError, "value");
   } else if (unsigned_fmt) {
     if (sv < 0 || (m->itemsize < 8 && uv >= (uint64_t{1} << (8 * m->itemsize)))) return bad(&exc::ValueError, "value");
   } else if (m->itemsize < 8) {
@@ -346,13 +349,11 @@ uint8_t* subscript_ptr(ThreadState* ts, MemoryView* m, Object* key) {
 Object* mv_subscript(ThreadState* ts, Object* o, Object* key) {
   MemoryView* m = mv_of(o);
   if (released(ts, m)) return nullptr;
-  if (key == py_ellipsis()) return new_ref(o);
+  if (m->ndim == 0 && key == py_ellipsis()) return new_ref(o);
   if (m->ndim == 0 && is_tuple(key) && tuple_size(key) == 0) return unpack(ts, format_char(m), base_of(m->obj) + m->offset);
   if (key->ob_type == &slice_type) {
-    if (m->ndim != 1) {
-      if (m->ndim == 0) return raise(ts, &exc::TypeError, "invalid indexing of 0-dim memory");
-      return raise(ts, &exc::NotImplementedError, "multi-dimensional slicing is not implemented");
-    }
+    // Slices the first dimension (of any view of one dimension or more).
+    if (m->ndim == 0) return raise(ts, &exc::TypeError, "invalid indexing of 0-dim memory");
     int64_t start, stop, step;
     if (slice_unpack(ts, key, &start, &stop, &step) < 0) return nullptr;
     int64_t len = slice_adjust_indices(m->shape[0], &start, &stop, step);
