@@ -205,6 +205,43 @@ Object* object_dir(ThreadState* ts, Object* self, Object* const*, size_t, Object
   return sequence_list(ts, result.get());
 }
 
+// object.__getstate__() (3.11): None or the instance __dict__ itself, paired
+// as (dict-or-None, {slot: value}) when __slots__ members hold values. The
+// slot names are those copyreg._slotnames lists: every class of the MRO's
+// own __slots__, mangled, without __dict__ and __weakref__.
+Object* object_getstate(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
+  Ref state = Ref::borrow(py_none());
+  if (Object** slot = instance_dict_ptr(self); slot && *slot) {
+    Object* d = instance_dict_borrowed(ts, self);
+    if (!d && runtime::has_exception(ts)) return nullptr;
+    if (d && dict_size(d) > 0) state = Ref::borrow(d);
+  }
+  Ref slots;
+  Object* mro = self->ob_type->mro;
+  for (int64_t i = 0; mro && i < tuple_size(mro); ++i) {
+    auto* t = static_cast<Type*>(tuple_items(mro)[i]);
+    if (!has_flag(t, kTypeHeap)) continue;
+    auto* ht = static_cast<HeapType*>(t);
+    if (!ht->slot_members) continue;
+    for (MemberDef* m = ht->slot_members; m->name; ++m) {
+      Ref name = Ref::steal(str_from_cstr(ts, m->name));
+      if (!name) return nullptr;
+      Ref value = Ref::steal(lookup_attr(ts, self, name.get()));
+      if (!value) {
+        if (runtime::has_exception(ts)) return nullptr;
+        continue;
+      }
+      if (!slots) {
+        slots = Ref::steal(dict_new(ts));
+        if (!slots) return nullptr;
+      }
+      if (dict_set_item(ts, slots.get(), name.get(), value.get()) < 0) return nullptr;
+    }
+  }
+  if (slots) return tuple_pack(ts, {state.get(), slots.get()});
+  return state.release();
+}
+
 Object* object_reduce_ex(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
   // TODO(issue 3): copyreg-based pickling protocol; not needed by the runtime.
   return raise_format(ts, &exc::TypeError, "cannot pickle '%s' object", tp_name(self));
@@ -219,6 +256,7 @@ constexpr MethodDef object_methods[] = {
      "Abstract classes can override this to customize issubclass()."},
     {"__sizeof__", object_sizeof, kMethNoArgs, "Size of object in memory, in bytes."},
     {"__dir__", object_dir, kMethNoArgs, "Default dir() implementation."},
+    {"__getstate__", object_getstate, kMethNoArgs, "Helper for pickle."},
     {"__reduce_ex__", object_reduce_ex, kMethO, "Helper for pickle."},
     {"__reduce__", object_reduce_ex, kMethNoArgs, "Helper for pickle."},
     {},

@@ -187,6 +187,8 @@ const MethodDef range_methods[] = {
 };
 const GetSetDef range_getsets[] = {{"start", get_start, nullptr}, {"stop", get_stop, nullptr}, {"step", get_step, nullptr}, {}};
 
+int range_bool(ThreadState*, Object* o) { return R(o)->length != 0; }
+
 }  // namespace
 
 void init_range_type(Type& t) {
@@ -197,6 +199,7 @@ void init_range_type(Type& t) {
   t.hash = range_hash;
   t.richcompare = range_richcompare;
   t.mp_length = range_len;
+  t.nb_bool = range_bool;
   t.mp_subscript = range_subscript;
   t.sq_contains = range_contains;
   t.iter = range_iter;
