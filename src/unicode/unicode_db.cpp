@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 
 #include "unicode/unicode_tables.h"
@@ -247,6 +248,22 @@ std::optional<double> numeric_value(char32_t cp) {
   return t::kNumericValues[n - 1];
 }
 bool is_printable(char32_t cp) { return record(cp).flags & t::kPrintable; }
+std::string_view bidirectional(char32_t cp) { return t::kBidiNames[record(cp).bidi]; }
+bool is_mirrored(char32_t cp) { return record(cp).flags & t::kMirrored; }
+
+std::string decomposition_text(char32_t cp) {
+  const uint32_t* d = decomposition(cp);
+  if (!d) return "";
+  std::string out = t::kDecompTags[*d >> t::kDecompTagShift];
+  uint32_t len = *d & 0xFF;
+  char buf[16];
+  for (uint32_t i = 1; i <= len; i++) {
+    std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(d[i]));
+    if (!out.empty()) out += ' ';
+    out += buf;
+  }
+  return out;
+}
 bool is_xid_start(char32_t cp) { return record(cp).flags & t::kXidStart; }
 bool is_xid_continue(char32_t cp) { return record(cp).flags & t::kXidContinue; }
 bool is_alpha(char32_t cp) { return record(cp).flags & t::kAlpha; }

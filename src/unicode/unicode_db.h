@@ -44,6 +44,14 @@ namespace spindle::unicode {
 // values for ideographs); nullopt if none. str.isnumeric() is has_value().
 [[nodiscard]] std::optional<double> numeric_value(char32_t cp);
 
+// unicodedata.bidirectional: the bidirectional class ("L", "AN", ...), "" if unassigned.
+[[nodiscard]] std::string_view bidirectional(char32_t cp);
+// unicodedata.mirrored: the Bidi_Mirrored property.
+[[nodiscard]] bool is_mirrored(char32_t cp);
+// unicodedata.decomposition: UnicodeData's field as written ("<fraction> 0031
+// 2044 0032", "0065 0301"), "" if none (Hangul syllables included).
+[[nodiscard]] std::string decomposition_text(char32_t cp);
+
 // chr(cp).isprintable(): false for categories Cc Cf Cs Co Cn Zl Zp Zs, except ' '.
 [[nodiscard]] bool is_printable(char32_t cp);
 

@@ -44,6 +44,9 @@ inline constexpr unsigned kNameBlock = 32;
 inline constexpr unsigned kLexiconBlock = 16;
 inline constexpr unsigned kOneByteWords = 0xC0;
 inline constexpr uint32_t kDecompCompat = 0x100;
+// kDecompData headers carry the compatibility tag's index into kDecompTags
+// ("<fraction>"...; 0 = canonical) from this bit up.
+inline constexpr unsigned kDecompTagShift = 9;
 
 // Bits of CharRecord::flags.
 enum CharFlag : uint16_t {
@@ -57,6 +60,7 @@ enum CharFlag : uint16_t {
   kUppercase = 1 << 7,      // DerivedCoreProperties Uppercase (str.isupper)
   kCased = 1 << 8,          // DerivedCoreProperties Cased (str.title, final sigma)
   kCaseIgnorable = 1 << 9,  // DerivedCoreProperties Case_Ignorable (final sigma)
+  kMirrored = 1 << 10,      // UnicodeData Bidi_Mirrored = Y (unicodedata.mirrored)
 };
 
 struct CharRecord {
@@ -66,6 +70,7 @@ struct CharRecord {
   int8_t decimal;    // decimal digit value (UnicodeData field 6), -1 if none
   int8_t digit;      // digit value (field 7), -1 if none
   uint8_t numeric;   // 0 if none, else 1 + index into kNumericValues
+  uint8_t bidi;      // index into kBidiNames (0 = "", unassigned)
 };
 
 // Full case mappings of one code point, in the order lower, upper, title,
@@ -96,6 +101,8 @@ struct CodeRange {
 };
 
 extern const char* const kCategoryNames[];
+extern const char* const kBidiNames[];   // bidirectional classes; [0] is ""
+extern const char* const kDecompTags[];  // "<font>", ...; [0] is "" (canonical)
 extern const CharRecord kRecords[];
 extern const double kNumericValues[];  // unicodedata.numeric results, exact as float(Fraction)
 extern const uint16_t kRecordIndex1[];

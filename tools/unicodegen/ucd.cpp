@@ -22,6 +22,16 @@ const char* const kCategoryNames[30] = {
     "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co",
 };
 
+const char* const kBidiNames[24] = {
+    "", "L", "R", "AL", "EN", "ES", "ET", "AN", "CS", "NSM", "BN", "B",
+    "S", "WS", "ON", "LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI",
+};
+
+const char* const kDecompTags[17] = {
+    "", "<font>", "<noBreak>", "<initial>", "<medial>", "<final>", "<isolated>", "<circle>", "<super>",
+    "<sub>", "<vertical>", "<wide>", "<narrow>", "<small>", "<square>", "<fraction>", "<compat>",
+};
+
 std::string cp_text(char32_t cp) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "U+%04X", unsigned{cp});
@@ -199,12 +209,22 @@ void read_unicode_data(Ucd& ucd, const std::vector<Version>& age) {
         size_t close = d.find('>');
         if (close == std::string::npos) fail(l.where, "unterminated decomposition tag");
         decomp.compat = true;
+        std::string tag = d.substr(0, close + 1);
+        for (uint8_t k = 1; k < 17; k++)
+          if (tag == kDecompTags[k]) decomp.tag = k;
+        if (!decomp.tag) fail(l.where, "unknown decomposition tag '" + tag + "'");
         d = d.substr(close + 1);
       }
       decomp.cps = parse_cp_list(l.where, d);
       if (decomp.cps.empty() || decomp.cps.size() > 18) fail(l.where, "bad decomposition length");
     }
     bool space = f[4] == "WS" || f[4] == "B" || f[4] == "S";
+    uint8_t bidi = 0;
+    for (uint8_t k = 1; k < 24; k++)
+      if (f[4] == kBidiNames[k]) bidi = k;
+    if (!bidi) fail(l.where, "unknown bidirectional class '" + f[4] + "'");
+    if (f[9] != "Y" && f[9] != "N") fail(l.where, "bad Bidi_Mirrored field '" + f[9] + "'");
+    bool mirrored = f[9] == "Y";
     char32_t simple[3] = {};  // upper, lower, title (fields 12, 13, 14)
     for (int k = 0; k < 3; k++)
       if (!f[12 + k].empty()) simple[k] = parse_cp(l.where, f[12 + k]);
@@ -234,6 +254,8 @@ void read_unicode_data(Ucd& ucd, const std::vector<Version>& age) {
       ucd.decimal[c] = decimal;
       ucd.digit[c] = digit;
       ucd.bidi_space[c] = space;
+      ucd.bidi[c] = bidi;
+      ucd.mirrored[c] = mirrored;
     }
     if (age[cp] > ucd.max_age) continue;
     if (!is_range && name[0] != '<') {
@@ -424,6 +446,8 @@ void load_ucd(const std::string& dir, Version max_age, const std::string& overri
   ucd.xid_start.assign(kCodeSpace, false);
   ucd.xid_continue.assign(kCodeSpace, false);
   ucd.bidi_space.assign(kCodeSpace, false);
+  ucd.bidi.assign(kCodeSpace, 0);
+  ucd.mirrored.assign(kCodeSpace, false);
   ucd.lowercase.assign(kCodeSpace, false);
   ucd.uppercase.assign(kCodeSpace, false);
   ucd.cased.assign(kCodeSpace, false);

@@ -24,6 +24,7 @@ using Version = uint16_t;
 
 struct Decomposition {
   bool compat = false;  // had a <tag>
+  uint8_t tag = 0;      // index into kDecompTags (0 = none)
   std::vector<char32_t> cps;
 };
 
@@ -42,6 +43,8 @@ struct Ucd {
   std::map<char32_t, std::string> numeric;
   std::vector<bool> xid_start, xid_continue;
   std::vector<bool> bidi_space;  // bidirectional class WS, B or S (str.isspace)
+  std::vector<uint8_t> bidi;     // index into kBidiNames (UnicodeData field 4)
+  std::vector<bool> mirrored;    // UnicodeData field 9 (Bidi_Mirrored)
   std::vector<bool> lowercase, uppercase, cased, case_ignorable;  // DerivedCoreProperties
   // Full case mappings: [0] lower, [1] upper, [2] title, [3] case fold. Only
   // entries that differ from the code point itself are present.
@@ -59,6 +62,10 @@ struct Ucd {
 // The general categories; index 0 is "Cn" so that an all-zero record means
 // "unassigned".
 extern const char* const kCategoryNames[30];
+// The bidirectional classes; index 0 is "" (unassigned code points).
+extern const char* const kBidiNames[24];
+// Decomposition tags as UnicodeData writes them; index 0 is "" (canonical).
+extern const char* const kDecompTags[17];
 
 // "U+00E9" style, for messages.
 std::string cp_text(char32_t cp);
