@@ -386,6 +386,7 @@ bool get_byteslike(Object* o, std::string_view* out) {
 
 bool byteslike_arg(ThreadState* ts, Object* o, std::string_view* out) {
   if (get_byteslike(o, out)) return true;
+  if (is_memoryview(o)) return memoryview_buffer_error(ts, o);
   raise_format(ts, &exc::TypeError, "a bytes-like object is required, not '%s'", type_name(o->ob_type));
   return false;
 }

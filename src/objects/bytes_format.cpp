@@ -146,7 +146,10 @@ Object* bytes_mod(ThreadState* ts, Object* fmt_obj, Object* values) {
     while (i < fmt.size() && (fmt[i] == 'h' || fmt[i] == 'l' || fmt[i] == 'L')) ++i;
     if (i >= fmt.size()) return raise(ts, &exc::ValueError, "incomplete format");
     char conv = fmt[i];
-    if (conv == '%') {
+    // "%%" is a literal percent; with a key, flags, width or precision it is
+    // a conversion like any other, which takes an argument and is refused.
+    bool plain_percent = conv == '%' && fmt[i - 1] == '%';
+    if (plain_percent) {
       out += '%';
       continue;
     }
@@ -191,7 +194,8 @@ Object* bytes_mod(ThreadState* ts, Object* fmt_obj, Object* values) {
         break;
       case 'd': case 'i': case 'u':
         if (!arg->ob_type->nb_index && !arg->ob_type->nb_int && !is_float(arg)) {
-          return raise_format(ts, &exc::TypeError, "%%%c format: a real number is required, not %s", conv, type_name(arg->ob_type));
+          return raise_format(ts, &exc::TypeError, "%%%c format: a real number is required, not %s", conv == 'i' ? 'd' : conv,
+                              type_name(arg->ob_type));
         }
         break;
       case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':

@@ -16,6 +16,7 @@
 #include "objects/float.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/memoryview.h"
 #include "objects/seq_dunders.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
@@ -120,6 +121,7 @@ bool needle_arg(ThreadState* ts, Object* o, std::string* out) {
     out->assign(v);
     return true;
   }
+  if (is_memoryview(o)) return memoryview_buffer_error(ts, o);
   if (o->ob_type->nb_index) {
     int b = byte_value(ts, o);
     if (b < 0) return false;

@@ -66,15 +66,21 @@ int64_t item_count(const MemoryView* m) {
   return n;
 }
 
-bool is_c_contiguous(const MemoryView* m) {
+// CPython's rules: a 1-D view is contiguous iff it has one item or its
+// stride is the item size (an empty view with another stride is not); other
+// views compare strides with the packed layout, and empty ones always pass.
+bool is_contiguous(const MemoryView* m, bool fortran) {
+  if (m->ndim == 1) return m->shape[0] == 1 || m->strides[0] == m->itemsize;
+  if (item_count(m) == 0) return true;
   int64_t expect = m->itemsize;
-  for (int d = m->ndim - 1; d >= 0; --d) {
+  for (int k = 0; k < m->ndim; ++k) {
+    int d = fortran ? k : m->ndim - 1 - k;
     if (m->shape[d] > 1 && m->strides[d] != expect) return false;
-    if (m->shape[d] == 0) return true;
     expect *= m->shape[d];
   }
   return true;
 }
+bool is_c_contiguous(const MemoryView* m) { return is_contiguous(m, false); }
 
 // Keeps a bytearray exporter from resizing while this view lives.
 void pin(Object* obj) {
@@ -607,9 +613,9 @@ Object* g_strides(ThreadState* ts, MemoryView* m) { return tuple_of(ts, m->strid
 Object* g_suboffsets(ThreadState*, MemoryView*) { return tuple_empty(); }
 Object* g_readonly(ThreadState*, MemoryView* m) { return new_ref(py_bool(m->readonly)); }
 Object* g_c_contiguous(ThreadState*, MemoryView* m) { return new_ref(py_bool(is_c_contiguous(m))); }
-Object* g_f_contiguous(ThreadState*, MemoryView* m) {
-  // One-dimensional (or empty) contiguous views are both C and Fortran contiguous.
-  return new_ref(py_bool(is_c_contiguous(m) && (m->ndim <= 1 || item_count(m) == 0)));
+Object* g_f_contiguous(ThreadState*, MemoryView* m) { return new_ref(py_bool(is_contiguous(m, true))); }
+Object* g_contiguous(ThreadState*, MemoryView* m) {
+  return new_ref(py_bool(is_contiguous(m, false) || is_contiguous(m, true)));
 }
 
 const MethodDef mv_methods[] = {
@@ -636,7 +642,7 @@ const GetSetDef mv_getsets[] = {
     {"readonly", getter<g_readonly>},
     {"c_contiguous", getter<g_c_contiguous>},
     {"f_contiguous", getter<g_f_contiguous>},
-    {"contiguous", getter<g_c_contiguous>},
+    {"contiguous", getter<g_contiguous>},
     {},
 };
 
@@ -648,6 +654,11 @@ bool memoryview_contiguous_bytes(Object* o, std::string_view* out) {
   *out = std::string_view(reinterpret_cast<const char*>(base_of(m->obj) + m->offset),
                           static_cast<size_t>(item_count(m) * m->itemsize));
   return true;
+}
+
+bool memoryview_buffer_error(ThreadState* ts, Object* o) {
+  if (!released(ts, mv_of(o))) raise(ts, &exc::BufferError, "memoryview: underlying buffer is not C-contiguous");
+  return false;
 }
 
 Object* memoryview_tobytes(ThreadState* ts, Object* o) {

@@ -38,6 +38,9 @@ struct MemoryView : Object {
 [[nodiscard]] inline bool is_memoryview(const Object* o) { return o->ob_type == &memoryview_type; }
 // The bytes of a C-contiguous, unreleased view: true and *out set, else false.
 [[nodiscard]] bool memoryview_contiguous_bytes(Object* mv, std::string_view* out);
+// Raises why mv gave no contiguous bytes: ValueError once released, else
+// BufferError (not C-contiguous). Always returns false.
+bool memoryview_buffer_error(ThreadState* ts, Object* mv);
 // bytes(mv) for any view (ValueError once released).
 [[nodiscard]] Object* memoryview_tobytes(ThreadState* ts, Object* mv);
 
