@@ -2,9 +2,7 @@
 // (src/unicode/unicode_db.h): names and lookup, the per-character properties,
 // normalization, with CPython 3.11's argument checks and messages.
 //
-// Not provided: east_asian_width (EastAsianWidth.txt is not among the files
-// the table generator reads), named sequences in lookup(), and the ucd_3_2_0
-// object (UCD type).
+// Not provided: named sequences in lookup() and the ucd_3_2_0 object (UCD type).
 #include <string>
 
 #include "modules/registry.h"
@@ -66,12 +64,14 @@ Object* bidirectional_of(ThreadState* ts, char32_t cp) { return str_from(ts, uni
 Object* combining_of(ThreadState* ts, char32_t cp) { return int_from_i64(ts, unicode::combining_class(cp)); }
 Object* mirrored_of(ThreadState* ts, char32_t cp) { return int_from_i64(ts, unicode::is_mirrored(cp) ? 1 : 0); }
 Object* decomposition_of(ThreadState* ts, char32_t cp) { return str_from(ts, unicode::decomposition_text(cp)); }
+Object* east_asian_width_of(ThreadState* ts, char32_t cp) { return str_from(ts, unicode::east_asian_width(cp)); }
 
 constexpr const char* kCategory = "category";
 constexpr const char* kBidirectional = "bidirectional";
 constexpr const char* kCombining = "combining";
 constexpr const char* kMirrored = "mirrored";
 constexpr const char* kDecomposition = "decomposition";
+constexpr const char* kEastAsianWidth = "east_asian_width";
 
 // f(chr, default=<none>, /): the value, else default, else ValueError.
 Object* with_default(ThreadState* ts, const char* fname, Object* const* args, size_t nargs, Object* kwnames,
@@ -198,6 +198,8 @@ const MethodDef unicodedata_functions[] = {
     {"decomposition", one_char<decomposition_of, &kDecomposition>, kMethKeywords,
      "Returns the character decomposition mapping assigned to the character chr as string."},
     {"digit", f_digit, kMethKeywords, "Converts a Unicode character into its equivalent digit value."},
+    {"east_asian_width", one_char<east_asian_width_of, &kEastAsianWidth>, kMethKeywords,
+     "Returns the east asian width assigned to the character chr as string."},
     {"is_normalized", f_is_normalized, kMethKeywords,
      "Return whether the Unicode string unistr is in the normal form 'form'."},
     {"lookup", f_lookup, kMethKeywords, "Look up character by name."},

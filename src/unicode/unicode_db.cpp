@@ -249,6 +249,7 @@ std::optional<double> numeric_value(char32_t cp) {
 }
 bool is_printable(char32_t cp) { return record(cp).flags & t::kPrintable; }
 std::string_view bidirectional(char32_t cp) { return t::kBidiNames[record(cp).bidi]; }
+std::string_view east_asian_width(char32_t cp) { return t::kEastAsianWidthNames[record(cp).east_asian_width]; }
 bool is_mirrored(char32_t cp) { return record(cp).flags & t::kMirrored; }
 
 std::string decomposition_text(char32_t cp) {

@@ -46,6 +46,8 @@ namespace spindle::unicode {
 
 // unicodedata.bidirectional: the bidirectional class ("L", "AN", ...), "" if unassigned.
 [[nodiscard]] std::string_view bidirectional(char32_t cp);
+// unicodedata.east_asian_width: "F", "H", "W", "Na", "A" or "N" ("F" if unassigned).
+[[nodiscard]] std::string_view east_asian_width(char32_t cp);
 // unicodedata.mirrored: the Bidi_Mirrored property.
 [[nodiscard]] bool is_mirrored(char32_t cp);
 // unicodedata.decomposition: UnicodeData's field as written ("<fraction> 0031

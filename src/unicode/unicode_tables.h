@@ -71,6 +71,7 @@ struct CharRecord {
   int8_t digit;      // digit value (field 7), -1 if none
   uint8_t numeric;   // 0 if none, else 1 + index into kNumericValues
   uint8_t bidi;      // index into kBidiNames (0 = "", unassigned)
+  uint8_t east_asian_width;  // index into kEastAsianWidthNames (0 = "F", what unassigned code points read)
 };
 
 // Full case mappings of one code point, in the order lower, upper, title,
@@ -103,6 +104,7 @@ struct CodeRange {
 extern const char* const kCategoryNames[];
 extern const char* const kBidiNames[];   // bidirectional classes; [0] is ""
 extern const char* const kDecompTags[];  // "<font>", ...; [0] is "" (canonical)
+extern const char* const kEastAsianWidthNames[];  // "F", "H", "W", "Na", "A", "N"
 extern const CharRecord kRecords[];
 extern const double kNumericValues[];  // unicodedata.numeric results, exact as float(Fraction)
 extern const uint16_t kRecordIndex1[];

@@ -88,7 +88,7 @@ void emit_records(Writer& w, const Ucd& ucd) {
     numeric_values.push_back(value);
     numeric_ids[value] = static_cast<uint8_t>(numeric_values.size());
   }
-  std::map<std::tuple<int, int, int, int, int, int, int>, uint16_t> ids;
+  std::map<std::tuple<int, int, int, int, int, int, int, int>, uint16_t> ids;
   std::vector<tables::CharRecord> records;
   std::vector<uint16_t> index(kCodeSpace);
   for (char32_t c = 0; c < kCodeSpace; c++) {
@@ -108,11 +108,13 @@ void emit_records(Writer& w, const Ucd& ucd) {
     if (ucd.mirrored[c]) flags |= tables::kMirrored;
     auto num = ucd.numeric.find(c);
     uint8_t numeric = num == ucd.numeric.end() ? 0 : numeric_ids[num->second];
-    auto key = std::make_tuple(ucd.category[c], ucd.ccc[c], flags, ucd.decimal[c], ucd.digit[c], numeric, ucd.bidi[c]);
+    auto key = std::make_tuple(ucd.category[c], ucd.ccc[c], flags, ucd.decimal[c], ucd.digit[c], numeric, ucd.bidi[c],
+                               ucd.east_asian_width[c]);
     auto [it, added] = ids.emplace(key, static_cast<uint16_t>(records.size()));
     if (added) {
       if (records.size() == 0xFFFF) fail("records", "too many distinct records");
-      records.push_back({ucd.category[c], ucd.ccc[c], flags, ucd.decimal[c], ucd.digit[c], numeric, ucd.bidi[c]});
+      records.push_back({ucd.category[c], ucd.ccc[c], flags, ucd.decimal[c], ucd.digit[c], numeric, ucd.bidi[c],
+                         ucd.east_asian_width[c]});
     }
     index[c] = it->second;
   }
@@ -122,6 +124,8 @@ void emit_records(Writer& w, const Ucd& ucd) {
   for (const char* n : kBidiNames) w.out << quote(n) << ", ";
   w.out << "};\n\nconst char* const kDecompTags[] = {";
   for (const char* n : kDecompTags) w.out << quote(n) << ", ";
+  w.out << "};\n\nconst char* const kEastAsianWidthNames[] = {";
+  for (const char* n : kEastAsianWidthNames) w.out << quote(n) << ", ";
   w.out << "};\n\nconst double kNumericValues[] = {\n";
   for (const auto& v : numeric_values) {
     char buf[64];
@@ -129,10 +133,10 @@ void emit_records(Writer& w, const Ucd& ucd) {
     w.out << "    " << buf << ",  // " << v << "\n";
   }
   w.data_bytes += numeric_values.size() * sizeof(double);
-  w.out << "};\n\n// {category, ccc, flags, decimal, digit, numeric, bidi}\nconst CharRecord kRecords[] = {\n";
+  w.out << "};\n\n// {category, ccc, flags, decimal, digit, numeric, bidi, east_asian_width}\nconst CharRecord kRecords[] = {\n";
   for (const auto& r : records)
     w.out << "    {" << +r.category << ", " << +r.ccc << ", " << +r.flags << ", " << +r.decimal << ", "
-          << +r.digit << ", " << +r.numeric << ", " << +r.bidi << "},\n";
+          << +r.digit << ", " << +r.numeric << ", " << +r.bidi << ", " << +r.east_asian_width << "},\n";
   w.out << "};\n\n";
   w.data_bytes += records.size() * sizeof(tables::CharRecord);
   two_stage(w, "kRecordIndex1", "kRecordIndex2", index);

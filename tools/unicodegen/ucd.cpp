@@ -32,6 +32,8 @@ const char* const kDecompTags[17] = {
     "<sub>", "<vertical>", "<wide>", "<narrow>", "<small>", "<square>", "<fraction>", "<compat>",
 };
 
+const char* const kEastAsianWidthNames[6] = {"F", "H", "W", "Na", "A", "N"};
+
 std::string cp_text(char32_t cp) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "U+%04X", unsigned{cp});
@@ -419,6 +421,20 @@ void read_unihan_numeric(Ucd& ucd, const std::string& path) {
   }
 }
 
+// EastAsianWidth.txt, for the code points assigned in the requested version
+// (CPython gives every other code point the table's default, "F").
+void read_east_asian_width(Ucd& ucd, const std::vector<Version>& age) {
+  for (const Line& l : read_lines(ucd.source_dir + "/EastAsianWidth.txt", 2, 2)) {
+    auto [a, b] = parse_range(l.where, l.fields[0]);
+    uint8_t value = 6;
+    for (uint8_t k = 0; k < 6; k++)
+      if (l.fields[1] == kEastAsianWidthNames[k]) value = k;
+    if (value == 6) fail(l.where, "unknown East_Asian_Width '" + l.fields[1] + "'");
+    for (char32_t c = a; c <= b; c++)
+      if (age[c] && age[c] <= ucd.max_age && ucd.assigned[c]) ucd.east_asian_width[c] = value;
+  }
+}
+
 void read_jamo(Ucd& ucd) {
   ucd.jamo_t.push_back("");
   for (const Line& l : read_lines(ucd.source_dir + "/Jamo.txt", 2, 2)) {
@@ -448,6 +464,7 @@ void load_ucd(const std::string& dir, Version max_age, const std::string& overri
   ucd.bidi_space.assign(kCodeSpace, false);
   ucd.bidi.assign(kCodeSpace, 0);
   ucd.mirrored.assign(kCodeSpace, false);
+  ucd.east_asian_width.assign(kCodeSpace, 0);
   ucd.lowercase.assign(kCodeSpace, false);
   ucd.uppercase.assign(kCodeSpace, false);
   ucd.cased.assign(kCodeSpace, false);
@@ -483,6 +500,7 @@ void load_ucd(const std::string& dir, Version max_age, const std::string& overri
   for (const auto& [cp, property] : overrides.expected_properties)
     fail(overrides_path, "override names a property the generator does not read: " + property);
   read_jamo(ucd);
+  read_east_asian_width(ucd, age);
   read_unihan_numeric(ucd, unihan_numeric_path);
   for (char32_t c = 0; c < kCodeSpace; c++)
     if ((ucd.xid_start[c] || ucd.xid_continue[c]) && !ucd.assigned[c])

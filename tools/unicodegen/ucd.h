@@ -45,6 +45,7 @@ struct Ucd {
   std::vector<bool> bidi_space;  // bidirectional class WS, B or S (str.isspace)
   std::vector<uint8_t> bidi;     // index into kBidiNames (UnicodeData field 4)
   std::vector<bool> mirrored;    // UnicodeData field 9 (Bidi_Mirrored)
+  std::vector<uint8_t> east_asian_width;  // index into kEastAsianWidthNames (EastAsianWidth.txt)
   std::vector<bool> lowercase, uppercase, cased, case_ignorable;  // DerivedCoreProperties
   // Full case mappings: [0] lower, [1] upper, [2] title, [3] case fold. Only
   // entries that differ from the code point itself are present.
@@ -66,6 +67,9 @@ extern const char* const kCategoryNames[30];
 extern const char* const kBidiNames[24];
 // Decomposition tags as UnicodeData writes them; index 0 is "" (canonical).
 extern const char* const kDecompTags[17];
+// East_Asian_Width values in CPython's order; index 0 ("F") is what code
+// points unassigned in the requested version read.
+extern const char* const kEastAsianWidthNames[6];
 
 // "U+00E9" style, for messages.
 std::string cp_text(char32_t cp);

@@ -15,7 +15,7 @@ chars = ["a", "Z", "0", "9", " ", "\t", "(", ")", "<", "+", "$", "\u00bd", "\u00
          "\u200f", "\u202e", "\u2066", "\U0001d7ce", "\U0001f600", "\U00010107", "\U0001f10c", "\u2469",
          "\u0f33", "\U000e0001", "\U0010ffff"]
 for ch in chars:
-    print("%06X" % ord(ch), u.category(ch), ascii(u.bidirectional(ch)), u.combining(ch), u.mirrored(ch),
+    print("%06X" % ord(ch), u.category(ch), ascii(u.bidirectional(ch)), u.east_asian_width(ch), u.combining(ch), u.mirrored(ch),
           ascii(u.decomposition(ch)), u.decimal(ch, None), u.digit(ch, None), u.numeric(ch, None))
 
 show("decimal", lambda: u.decimal("7"))
@@ -34,6 +34,8 @@ show("combining empty", lambda: u.combining(""))
 show("mirrored list", lambda: u.mirrored([]))
 show("bidirectional two args", lambda: u.bidirectional("a", "b"))
 show("decomposition bytes", lambda: u.decomposition(b"a"))
+show("east_asian_width two", lambda: u.east_asian_width("ab"))
+show("east_asian_width kw", lambda: u.east_asian_width(chr="a"))
 show("decimal two chars", lambda: u.decimal("12"))
 show("numeric int", lambda: u.numeric(5))
 
@@ -48,4 +50,9 @@ for cp in range(0, 0x3000):
     bidi[b] = bidi.get(b, 0) + 1
 print(sorted(bidi.items()))
 print(sum(u.mirrored(chr(cp)) for cp in range(0x20000)))
+widths = {}
+for cp in range(0, 0x110000, 7):
+    w = u.east_asian_width(chr(cp))
+    widths[w] = widths.get(w, 0) + 1
+print(sorted(widths.items()))
 print(sum(1 for cp in range(0x3000) if u.decomposition(chr(cp)).startswith("<")))
