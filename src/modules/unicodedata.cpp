@@ -2,7 +2,7 @@
 // (src/unicode/unicode_db.h): names and lookup, the per-character properties,
 // normalization, with CPython 3.11's argument checks and messages.
 //
-// Not provided: named sequences in lookup() and the ucd_3_2_0 object (UCD type).
+// Not provided: the ucd_3_2_0 object (UCD type) and _ucnhash_CAPI.
 #include <string>
 
 #include "modules/registry.h"
@@ -131,6 +131,8 @@ Object* f_lookup(ThreadState* ts, Object*, Object* const* args, size_t nargs, Ob
   if (text.size() > 256) return raise(ts, &exc::KeyError, "name too long");
   auto cp = unicode::lookup_name(text);
   if (!cp) {
+    std::u32string seq = unicode::lookup_named_sequence(text);
+    if (!seq.empty()) return str_from_u32(ts, seq);
     Ref msg = Ref::steal(str_from(ts, "undefined character name '" + text + "'"));
     if (!msg) return nullptr;
     Object* a = msg.get();

@@ -346,6 +346,18 @@ std::optional<char32_t> lookup_name(std::string_view query) {
   return std::nullopt;
 }
 
+std::u32string lookup_named_sequence(std::string_view query) {
+  std::string upper(query);
+  for (char& c : upper)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  const t::NamedSequence* end = t::kNamedSequences + t::kNamedSequenceCount;
+  const t::NamedSequence* it = std::lower_bound(
+      t::kNamedSequences, end, upper,
+      [](const t::NamedSequence& a, const std::string& key) { return std::string_view(a.name) < key; });
+  if (it == end || it->name != upper) return {};
+  return std::u32string(it->cps, it->length);
+}
+
 std::u32string normalize(NormalForm form, std::u32string_view s) {
   bool compat = form == NormalForm::NFKC || form == NormalForm::NFKD;
   std::u32string d;

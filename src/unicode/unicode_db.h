@@ -26,6 +26,10 @@ namespace spindle::unicode {
 // accepted (unicodedata.lookup accepts them; \N does not).
 [[nodiscard]] std::optional<char32_t> lookup_name(std::string_view name);
 
+// The named sequence called `name` (ASCII-case-insensitively), which
+// unicodedata.lookup accepts besides lookup_name's names; empty if none.
+[[nodiscard]] std::u32string lookup_named_sequence(std::string_view name);
+
 // unicodedata.name(chr(cp)): the character name, algorithmic ones included;
 // empty if the code point has none (controls, unassigned, private use...).
 [[nodiscard]] std::string name(char32_t cp);

@@ -31,7 +31,9 @@
 //   after the length byte at kLexicon[offset], where offset is found from
 //   kLexiconBlockOffsets[w / kLexiconBlock] by skipping w % kLexiconBlock
 //   words; name offsets likewise from kNameBlockOffsets and kNameBlock.
-// * kAliases is sorted by name (NameAliases.txt, all alias types).
+// * kAliases is sorted by name (NameAliases.txt, all alias types);
+//   kNamedSequences likewise (NamedSequences.txt, sequences of 2..4 code
+//   points, all made of characters of the requested version).
 #pragma once
 
 #include <cstdint>
@@ -97,6 +99,14 @@ struct Alias {
   char32_t cp;
 };
 
+// A named sequence (NamedSequences.txt): unicodedata.lookup accepts these
+// names, "\N{...}" does not.
+struct NamedSequence {
+  const char* name;
+  char32_t cps[4];
+  uint8_t length;
+};
+
 struct CodeRange {
   char32_t first, last;
 };
@@ -127,6 +137,8 @@ extern const NameRun kNameRuns[];
 extern const uint32_t kNameRunCount;
 extern const uint16_t kNamesByName[];
 extern const uint32_t kNameCount;
+extern const NamedSequence kNamedSequences[];  // sorted by name
+extern const uint32_t kNamedSequenceCount;
 extern const Alias kAliases[];
 extern const uint32_t kAliasCount;
 extern const CodeRange kCjkIdeographRanges[];  // algorithmic "CJK UNIFIED IDEOGRAPH-X"

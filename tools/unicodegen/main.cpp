@@ -323,6 +323,17 @@ void emit_names(Writer& w, const Ucd& ucd) {
   }
   w.out << "};\nconst uint32_t kAliasCount = " << aliases.size() << ";\n\n";
 
+  auto sequences = ucd.named_sequences;
+  std::sort(sequences.begin(), sequences.end());
+  w.out << "const NamedSequence kNamedSequences[] = {\n";
+  for (const auto& [name, cps] : sequences) {
+    w.out << "    {" << quote(name) << ", {";
+    for (char32_t c : cps) w.out << "0x" << std::hex << +c << std::dec << ", ";
+    w.out << "}, " << cps.size() << "},\n";
+    w.data_bytes += name.size() + 1 + sizeof(tables::NamedSequence);
+  }
+  w.out << "};\nconst uint32_t kNamedSequenceCount = " << sequences.size() << ";\n\n";
+
   w.out << "const CodeRange kCjkIdeographRanges[] = {\n";
   for (const auto& [a, b] : ucd.cjk_ranges) w.out << "    {0x" << std::hex << +a << ", 0x" << +b << std::dec << "},\n";
   w.out << "};\nconst uint32_t kCjkIdeographRangeCount = " << ucd.cjk_ranges.size() << ";\n\n";

@@ -435,6 +435,19 @@ void read_east_asian_width(Ucd& ucd, const std::vector<Version>& age) {
   }
 }
 
+// NamedSequences.txt: a sequence is kept when all its characters exist in
+// the requested version (CPython 3.11 accepts every one of 15.0's).
+void read_named_sequences(Ucd& ucd, const std::vector<Version>& age) {
+  for (const Line& l : read_lines(ucd.source_dir + "/NamedSequences.txt", 2, 2)) {
+    check_name(l.where, l.fields[0]);
+    std::vector<char32_t> cps = parse_cp_list(l.where, l.fields[1]);
+    if (cps.size() < 2 || cps.size() > 4) fail(l.where, "named sequence of unexpected length");
+    bool known = true;
+    for (char32_t c : cps) known = known && age[c] && age[c] <= ucd.max_age;
+    if (known) ucd.named_sequences.push_back({l.fields[0], std::u32string(cps.begin(), cps.end())});
+  }
+}
+
 void read_jamo(Ucd& ucd) {
   ucd.jamo_t.push_back("");
   for (const Line& l : read_lines(ucd.source_dir + "/Jamo.txt", 2, 2)) {
@@ -501,6 +514,7 @@ void load_ucd(const std::string& dir, Version max_age, const std::string& overri
     fail(overrides_path, "override names a property the generator does not read: " + property);
   read_jamo(ucd);
   read_east_asian_width(ucd, age);
+  read_named_sequences(ucd, age);
   read_unihan_numeric(ucd, unihan_numeric_path);
   for (char32_t c = 0; c < kCodeSpace; c++)
     if ((ucd.xid_start[c] || ucd.xid_continue[c]) && !ucd.assigned[c])

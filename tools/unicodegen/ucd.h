@@ -56,6 +56,7 @@ struct Ucd {
   std::map<char32_t, std::string> names;    // explicit names (not ranges, not <control>)
   std::map<char32_t, Decomposition> decompositions;
   std::vector<std::pair<std::string, char32_t>> aliases;
+  std::vector<std::pair<std::string, std::u32string>> named_sequences;  // NamedSequences.txt
   std::vector<std::pair<char32_t, char32_t>> cjk_ranges;  // algorithmic names
   std::vector<std::string> jamo_l, jamo_v, jamo_t;        // t[0] is ""
 };

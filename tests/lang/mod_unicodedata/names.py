@@ -45,3 +45,12 @@ for cp in range(0x20, 0x2000, 97):
         print("round trip failed", hex(cp))
 print("round trip done")
 print(u.unidata_version, type(u.unidata_version).__name__)
+
+# Named sequences: lookup accepts them (any ASCII case), "\N{...}" does not.
+for n in ["LATIN CAPITAL LETTER A WITH MACRON AND GRAVE", "latin small letter a with macron and grave",
+          "TAMIL SYLLABLE KSSAA", "KEYCAP DIGIT ZERO", "KEYCAP NUMBER SIGN", "GEORGIAN LETTER U-BRJGU"]:
+    show("sequence " + n, lambda: u.lookup(n))
+try:
+    eval('"\\N{KEYCAP DIGIT ZERO}"')
+except SyntaxError:
+    print("\\N rejects named sequences")
