@@ -344,8 +344,13 @@ int bytearray_ass_subscript(ThreadState* ts, Object* o, Object* key, Object* val
   return 0;
 }
 
+// `a % b` for each type: only a left operand of the slot's own type formats.
 Object* bytes_nb_mod(ThreadState* ts, Object* a, Object* b) {
-  if (!is_bytes(a) && !is_bytearray(a)) return new_ref(py_not_implemented());
+  if (!is_bytes(a)) return new_ref(py_not_implemented());
+  return bytes_mod(ts, a, b);
+}
+Object* bytearray_nb_mod(ThreadState* ts, Object* a, Object* b) {
+  if (!is_bytearray(a)) return new_ref(py_not_implemented());
   return bytes_mod(ts, a, b);
 }
 
@@ -506,7 +511,7 @@ void init_bytearray_type(Type& t) {
   t.sq_contains = b_contains;
   t.sq_concat = b_concat;
   t.sq_repeat = b_repeat;
-  t.nb_remainder = bytes_nb_mod;
+  t.nb_remainder = bytearray_nb_mod;
   t.nb_inplace_add = bytearray_iadd;
   t.nb_inplace_multiply = bytearray_imul;
   t.iter = b_iter;

@@ -825,8 +825,6 @@ Object* m_getnewargs(ThreadState* ts, Object* self, Object* const*, size_t, Obje
   if (!b) return nullptr;
   return tuple_pack(ts, {b.get()});
 }
-Object* m_mod(ThreadState* ts, Object* self, Object* const* args, size_t, Object*) { return bytes_mod(ts, self, args[0]); }
-Object* m_rmod(ThreadState*, Object*, Object* const*, size_t, Object*) { return new_ref(py_not_implemented()); }
 Object* m_sizeof(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
   if (is_bytearray(self)) {
     int64_t n = static_cast<ByteArray*>(self)->size;
@@ -894,8 +892,6 @@ Object* bytearray_m_reduce_ex(ThreadState*, Object*, Object* const*, size_t, Obj
   {"translate", m_translate, kMethKeywords},                           \
   {"upper", m_upper, kMethNoArgs},                                     \
   {"zfill", m_zfill, kMethO},                                          \
-  {"__mod__", m_mod, kMethO},                                          \
-  {"__rmod__", m_rmod, kMethO},                                        \
   {"__sizeof__", m_sizeof, kMethNoArgs}
 
 const MethodDef bytes_methods[] = {
