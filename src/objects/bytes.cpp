@@ -20,6 +20,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "objects/typeutil.h"
 #include "runtime/errors.h"
 #include "unicode/utf8.h"
 
@@ -93,7 +94,7 @@ std::string bytes_repr_text(std::string_view s, bool escape_single = false) {
 
 Object* b_repr(ThreadState* ts, Object* o) {
   std::string r = bytes_repr_text(byteslike_view(o), is_bytearray(o));
-  if (is_bytearray(o)) r = "bytearray(" + r + ")";
+  if (is_bytearray(o)) r = std::string(tp_name(o)) + "(" + r + ")";
   return str_from(ts, r);
 }
 

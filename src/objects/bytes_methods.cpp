@@ -355,7 +355,8 @@ Object* partition_impl(ThreadState* ts, Object* self, Object* sep_o, bool right)
     return right ? tuple_pack(ts, {e1.get(), e2.get(), whole.get()}) : tuple_pack(ts, {whole.get(), e1.get(), e2.get()});
   }
   a = Ref::steal(make(ts, self, sv.substr(0, at)));
-  b = Ref::steal(is_bytes(sep_o) && sep_o->ob_type == &bytes_type && !is_bytearray(self) ? new_ref(sep_o) : make(ts, self, sep));
+  // bytes.partition hands back the separator object itself; bytearray copies it.
+  b = Ref::steal(!is_bytearray(self) ? new_ref(sep_o) : make(ts, self, sep));
   c = Ref::steal(make(ts, self, sv.substr(at + sep.size())));
   if (!a || !b || !c) return nullptr;
   return tuple_pack(ts, {a.get(), b.get(), c.get()});
