@@ -1,13 +1,17 @@
-// bytes and bytearray: construction, repr, hashing, comparison, sequence
-// slots and the common methods (one implementation serves both types).
+// bytes and bytearray: construction, repr, hashing, comparison, the
+// sequence slots and bytearray's item/slice assignment (the methods are in
+// bytes_methods.cpp, bytearray_methods.cpp and bytes_format.cpp).
+//
+// Invariant: a bytearray's data changes size only in bytearray_assign, which
+// refuses while memoryviews export it (ByteArray::exports > 0).
 #include "objects/bytes.h"
-
-#include "objects/bytes_internal.h"
-#include "objects/memoryview.h"
 
 #include <cstring>
 #include <string>
 #include <vector>
+
+#include "objects/bytes_internal.h"
+#include "objects/memoryview.h"
 
 #include "objects/abstract.h"
 #include "objects/alloc.h"
@@ -329,6 +333,9 @@ int bytearray_ass_subscript(ThreadState* ts, Object* o, Object* key, Object* val
   }
   int64_t i = as_ssize(ts, key, &exc::IndexError);
   if (i == -1 && runtime::has_exception(ts)) return -1;
+  // The value first: its __index__ may resize the bytearray (as CPython, GH-91153).
+  int v = value ? byte_value(ts, value) : 0;
+  if (v < 0) return -1;
   if (i < 0) i += b->size;
   if (i < 0 || i >= b->size) {
     raise(ts, &exc::IndexError, "bytearray index out of range");
@@ -339,8 +346,6 @@ int bytearray_ass_subscript(ThreadState* ts, Object* o, Object* key, Object* val
     s.erase(static_cast<size_t>(i), 1);
     return bytearray_assign(ts, o, s);
   }
-  int v = byte_value(ts, value);
-  if (v < 0) return -1;
   b->data[i] = static_cast<uint8_t>(v);
   return 0;
 }

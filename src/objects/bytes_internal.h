@@ -11,8 +11,6 @@ namespace spindle::objects {
 
 // A result of the receiver's kind: bytearray for a bytearray, else bytes.
 [[nodiscard]] Object* bytes_same_kind(ThreadState* ts, Object* self, std::string_view s);
-// The bytes of self (a bytes or bytearray).
-[[nodiscard]] std::string_view bytes_self_view(Object* self);
 // Collects the bytes of bytes(x)/bytearray(x)'s `source` (an int count, a
 // bytes-like object or an iterable of ints in range(256)). 0 / -1.
 [[nodiscard]] int bytes_from_source(ThreadState* ts, Object* src, std::string* out, const char* type_name_for_errors);

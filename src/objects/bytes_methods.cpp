@@ -35,8 +35,6 @@ Object* bytes_same_kind(ThreadState* ts, Object* self, std::string_view s) {
   return is_bytearray(self) ? bytearray_from(ts, s.data(), s.size()) : bytes_from(ts, s.data(), s.size());
 }
 
-std::string_view bytes_self_view(Object* self) { return byteslike_view(self); }
-
 int byte_value(ThreadState* ts, Object* o) {
   if (!o->ob_type->nb_index) {
     raise_format(ts, &exc::TypeError, "'%s' object cannot be interpreted as an integer", type_name(o->ob_type));

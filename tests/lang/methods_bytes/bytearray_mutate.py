@@ -75,3 +75,13 @@ show("bytearray str", lambda: bytearray("abc"))
 show("bytearray enc", lambda: bytearray("abc", "ascii"))
 show("bytes float", lambda: bytes(2.5))
 show("bytes enc no str", lambda: bytes(b"a", "ascii"))
+
+# A value whose __index__ empties the bytearray is converted before the index is checked.
+victim = bytearray(b"abc")
+class Evil:
+    def __index__(self):
+        victim.clear()
+        return 65
+show("evil setitem", lambda: victim.__setitem__(0, Evil()))
+print(victim)
+show("range before value", lambda: bytearray(b"abc").__setitem__(5, 300))
