@@ -8,7 +8,8 @@ set(SPINDLE_UNICODE_VERSION 14.0)
 
 set(SPINDLE_UCD_FILES
   UnicodeData.txt DerivedAge.txt DerivedCoreProperties.txt DerivedNormalizationProps.txt
-  CompositionExclusions.txt NameAliases.txt Jamo.txt SpecialCasing.txt CaseFolding.txt
+  CompositionExclusions.txt NameAliases.txt Jamo.txt SpecialCasing.txt CaseFolding.txt EastAsianWidth.txt
+  NamedSequences.txt
   Unihan_NumericValues.txt.bz2)
 set(_spindle_ucd_inputs "")
 foreach(_f IN LISTS SPINDLE_UCD_FILES)

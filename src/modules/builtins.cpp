@@ -20,6 +20,7 @@
 #include "objects/int.h"
 #include "objects/iterobject.h"
 #include "objects/list.h"
+#include "objects/memoryview.h"
 #include "objects/method.h"
 #include "objects/module.h"
 #include "objects/set.h"
@@ -660,6 +661,7 @@ int init_builtins(ThreadState* ts) {
       {"str", &str_type},
       {"bytes", &bytes_type},
       {"bytearray", &bytearray_type},
+      {"memoryview", &memoryview_type},
       {"list", &list_type},
       {"tuple", &tuple_type},
       {"dict", &dict_type},

@@ -18,11 +18,13 @@ struct Bytes : Object {
   int64_t size = 0;
   int64_t hash = -1;
 };
-// bytearray: a growable buffer.
+// bytearray: a growable buffer. While `exports` > 0 (live memoryviews over
+// it) `data` must not move or change size: resizing raises BufferError.
 struct ByteArray : Object {
   int64_t size = 0;
   int64_t allocated = 0;
   uint8_t* data = nullptr;
+  int64_t exports = 0;
 };
 
 [[nodiscard]] inline bool is_bytes(const Object* o) { return has_flag(o->ob_type, kTypeBytesSubclass); }
@@ -32,7 +34,17 @@ struct ByteArray : Object {
 // The bytes of a bytes or bytearray object.
 [[nodiscard]] std::string_view byteslike_view(Object* o);
 
+// The bytes of any bytes-like object (bytes, bytearray, a contiguous
+// memoryview): true and *out set, or false without an exception.
+[[nodiscard]] bool get_byteslike(Object* o, std::string_view* out);
+// get_byteslike, raising "a bytes-like object is required, not 'T'" on false.
+[[nodiscard]] bool byteslike_arg(ThreadState* ts, Object* o, std::string_view* out);
+
 [[nodiscard]] Object* bytes_from(ThreadState* ts, const void* data, size_t n);
 [[nodiscard]] Object* bytearray_from(ThreadState* ts, const void* data, size_t n);
+// Replaces a bytearray's contents (BufferError while it is exported). 0 / -1.
+[[nodiscard]] int bytearray_assign(ThreadState* ts, Object* ba, std::string_view s);
+// bytes % values / bytearray % values (PEP 461): a bytes, or bytearray for a bytearray format.
+[[nodiscard]] Object* bytes_mod(ThreadState* ts, Object* fmt, Object* values);
 
 }  // namespace spindle::objects

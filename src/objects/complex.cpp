@@ -11,6 +11,7 @@
 #include "objects/int.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
+#include "objects/tuple.h"
 #include "objects/typeobject.h"
 #include "runtime/errors.h"
 
@@ -215,7 +216,26 @@ Object* c_new(ThreadState* ts, Type* type, Object* const* args, size_t nargs, Ob
 }
 
 const GetSetDef c_getsets[] = {{"real", get_real, nullptr}, {"imag", get_imag, nullptr}, {}};
-const MethodDef c_methods[] = {{"conjugate", m_conjugate, kMethNoArgs}, {}};
+// complex(self): self for an exact complex, else a plain copy of the value.
+Object* m_complex(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
+  if (self->ob_type == &complex_type) return new_ref(self);
+  auto* c = static_cast<Complex*>(self);
+  return complex_from_doubles(ts, c->real, c->imag);
+}
+Object* m_getnewargs(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
+  auto* c = static_cast<Complex*>(self);
+  Ref re = Ref::steal(float_from_double(ts, c->real));
+  Ref im = Ref::steal(float_from_double(ts, c->imag));
+  if (!re || !im) return nullptr;
+  return tuple_pack(ts, {re.get(), im.get()});
+}
+
+const MethodDef c_methods[] = {
+    {"conjugate", m_conjugate, kMethNoArgs},
+    {"__complex__", m_complex, kMethNoArgs},
+    {"__getnewargs__", m_getnewargs, kMethNoArgs},
+    {},
+};
 
 }  // namespace
 

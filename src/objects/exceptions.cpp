@@ -202,13 +202,70 @@ Object* m_add_note(ThreadState* ts, Object* self, Object* const* args, size_t, O
   return py_none();
 }
 
+// __dict__, created on first use (so a fresh exception reduces without one).
+Object* get_dict(ThreadState* ts, Object* self) {
+  Object* d = instance_dict_borrowed(ts, self);
+  if (!d) return runtime::has_exception(ts) ? nullptr : dict_new(ts);
+  return new_ref(d);
+}
+int set_dict(ThreadState* ts, Object* self, Object* value) {
+  if (!value) {
+    raise(ts, &exc::TypeError, "cannot delete __dict__");
+    return -1;
+  }
+  if (!is_dict(value)) {
+    raise_format(ts, &exc::TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(value->ob_type));
+    return -1;
+  }
+  Object** slot = instance_dict_ptr(self);
+  if (!slot) return 0;
+  // Materialize any inline values first so the slot holds a plain dict to replace.
+  if (*slot && !instance_dict_borrowed(ts, self)) return -1;
+  set_ref(*slot, new_ref(value));
+  return 0;
+}
+
+// (type(self), args) or (type(self), args, __dict__) once a dict exists.
+Object* m_reduce(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
+  Object** slot = instance_dict_ptr(self);
+  if (slot && *slot) {
+    Object* d = instance_dict_borrowed(ts, self);
+    if (!d) return nullptr;
+    return tuple_pack(ts, {self->ob_type, E(self)->args, d});
+  }
+  return tuple_pack(ts, {self->ob_type, E(self)->args});
+}
+
+// Sets each item of a dict `state` as an attribute; None does nothing.
+Object* m_setstate(ThreadState* ts, Object* self, Object* const* args, size_t, Object*) {
+  Object* state = args[0];
+  if (is_none(state)) return py_none();
+  if (!is_dict(state)) return raise(ts, &exc::TypeError, "state is not a dictionary");
+  Ref items = Ref::steal(sequence_list(ts, state));
+  if (!items) return nullptr;
+  for (int64_t i = 0; i < list_size(items.get()); ++i) {
+    Object* k = list_items(items.get())[i];
+    Object* v = dict_get_item_borrowed(ts, state, k);
+    if (!v) {
+      if (runtime::has_exception(ts)) return nullptr;
+      continue;
+    }
+    Ref keep = Ref::borrow(v);
+    if (set_attr(ts, self, k, v) < 0) return nullptr;
+  }
+  return py_none();
+}
+
 const MethodDef base_methods[] = {
     {"with_traceback", m_with_traceback, kMethO},
     {"add_note", m_add_note, kMethO},
+    {"__reduce__", m_reduce, kMethNoArgs},
+    {"__setstate__", m_setstate, kMethO},
     {},
 };
 
 const GetSetDef base_getsets[] = {
+    {"__dict__", get_dict, set_dict},
     {"args", get_args, set_args},
     {"__traceback__", get_traceback, set_traceback},
     {"__context__", get_context, set_context},

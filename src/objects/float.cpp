@@ -18,6 +18,12 @@
 
 namespace spindle::objects {
 
+// float_fromhex.cpp
+Object* float_fromhex(ThreadState* ts, Object* cls, Object* const* args, size_t nargs, Object* kwnames);
+Object* float_getformat(ThreadState* ts, Object* cls, Object* const* args, size_t nargs, Object* kwnames);
+Object* float_getnewargs(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames);
+
+
 using runtime::raise;
 using runtime::raise_format;
 
@@ -435,6 +441,9 @@ const MethodDef float_methods[] = {
     {"conjugate", float_conjugate, kMethNoArgs},
     {"hex", float_hex, kMethNoArgs},
     {"__format__", float_format, kMethO},
+    {"fromhex", float_fromhex, kMethO | kMethClass},
+    {"__getformat__", float_getformat, kMethO | kMethClass},
+    {"__getnewargs__", float_getnewargs, kMethNoArgs},
     {},
 };
 

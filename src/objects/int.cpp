@@ -19,6 +19,12 @@
 
 namespace spindle::objects {
 
+// int_bytes.cpp
+Object* int_to_bytes(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames);
+Object* int_from_bytes(ThreadState* ts, Object* cls, Object* const* args, size_t nargs, Object* kwnames);
+Object* int_getnewargs(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames);
+
+
 using runtime::raise;
 using runtime::raise_format;
 
@@ -671,6 +677,9 @@ const MethodDef int_methods[] = {
     {"__round__", int_round, kMethFast},
     {"as_integer_ratio", int_as_integer_ratio, kMethNoArgs},
     {"__format__", int_format, kMethO},
+    {"to_bytes", int_to_bytes, kMethKeywords},
+    {"from_bytes", int_from_bytes, kMethKeywords | kMethClass},
+    {"__getnewargs__", int_getnewargs, kMethNoArgs},
     {},
 };
 

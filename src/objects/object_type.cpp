@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/import.h"
 #include "objects/abstract.h"
 #include "objects/alloc.h"
 #include "objects/args.h"
@@ -205,9 +206,210 @@ Object* object_dir(ThreadState* ts, Object* self, Object* const*, size_t, Object
   return sequence_list(ts, result.get());
 }
 
-Object* object_reduce_ex(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
-  // TODO(issue 3): copyreg-based pickling protocol; not needed by the runtime.
-  return raise_format(ts, &exc::TypeError, "cannot pickle '%s' object", tp_name(self));
+// object.__getstate__() (3.11): None or the instance __dict__ itself, paired
+// as (dict-or-None, {slot: value}) when __slots__ members hold values. The
+// slot names are those copyreg._slotnames lists: every class of the MRO's
+// own __slots__, mangled, without __dict__ and __weakref__.
+Object* object_getstate(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
+  Ref state = Ref::borrow(py_none());
+  if (Object** slot = instance_dict_ptr(self); slot && *slot) {
+    Object* d = instance_dict_borrowed(ts, self);
+    if (!d && runtime::has_exception(ts)) return nullptr;
+    if (d && dict_size(d) > 0) state = Ref::borrow(d);
+  }
+  Ref slots;
+  Object* mro = self->ob_type->mro;
+  for (int64_t i = 0; mro && i < tuple_size(mro); ++i) {
+    auto* t = static_cast<Type*>(tuple_items(mro)[i]);
+    if (!has_flag(t, kTypeHeap)) continue;
+    auto* ht = static_cast<HeapType*>(t);
+    if (!ht->slot_members) continue;
+    for (MemberDef* m = ht->slot_members; m->name; ++m) {
+      Ref name = Ref::steal(str_from_cstr(ts, m->name));
+      if (!name) return nullptr;
+      Ref value = Ref::steal(lookup_attr(ts, self, name.get()));
+      if (!value) {
+        if (runtime::has_exception(ts)) return nullptr;
+        continue;
+      }
+      if (!slots) {
+        slots = Ref::steal(dict_new(ts));
+        if (!slots) return nullptr;
+      }
+      if (dict_set_item(ts, slots.get(), name.get(), value.get()) < 0) return nullptr;
+    }
+  }
+  if (slots) return tuple_pack(ts, {state.get(), slots.get()});
+  return state.release();
+}
+
+// --- pickling support (object.__reduce_ex__ / __reduce__) ---------------------
+
+// The first builtin (non-heap) type of o's MRO: the layout its instances share.
+Type* solid_builtin_base(Object* o) {
+  Object* mro = o->ob_type->mro;
+  for (int64_t i = 0; mro && i < tuple_size(mro); ++i) {
+    auto* t = static_cast<Type*>(tuple_items(mro)[i]);
+    if (!has_flag(t, kTypeHeap)) return t;
+  }
+  return &object_type;
+}
+
+Object* copyreg_attr(ThreadState* ts, const char* name) {
+  Ref copyreg = Ref::steal(modules::import_module(ts, "copyreg"));
+  if (!copyreg) return nullptr;
+  return get_attr_str(ts, copyreg.get(), name);
+}
+
+// The state of a reduce value: __getstate__(), or object.__getstate__'s
+// default, which refuses (when the state is `required` to rebuild the
+// object) instances whose builtin base holds data of its own.
+Object* reduce_state(ThreadState* ts, Object* self, bool required) {
+  Ref name = Ref::steal(str_intern_cstr(ts, "__getstate__"));
+  if (!name) return nullptr;
+  Object* own = type_lookup_borrowed(self->ob_type, name.get());
+  if (own && own == type_lookup_borrowed(&object_type, name.get())) {
+    Type* solid = solid_builtin_base(self);
+    if (required && solid != &object_type) {
+      return raise_format(ts, &exc::TypeError, "cannot pickle '%s' object", tp_name(self));
+    }
+    return object_getstate(ts, self, nullptr, 0, nullptr);
+  }
+  Ref getstate = Ref::steal(get_attr(ts, self, name.get()));
+  if (!getstate) return nullptr;
+  return call(ts, getstate.get(), nullptr, 0);
+}
+
+// Protocol 2 and later: (copyreg.__newobj__, (cls, *args), state, listitems, dictitems),
+// or copyreg.__newobj_ex__ with (cls, args, kwargs) when __getnewargs_ex__ gives keywords.
+Object* reduce_newobj(ThreadState* ts, Object* self) {
+  if (!self->ob_type->new_) return raise_format(ts, &exc::TypeError, "cannot pickle '%s' object", tp_name(self));
+  Ref args, kwargs;
+  Ref ex_name = Ref::steal(str_intern_cstr(ts, "__getnewargs_ex__"));
+  Ref getnewargs_ex = Ref::steal(lookup_special(ts, self, ex_name.get()));
+  if (getnewargs_ex) {
+    Ref r = Ref::steal(call(ts, getnewargs_ex.get(), nullptr, 0));
+    if (!r) return nullptr;
+    if (!is_tuple(r.get())) {
+      return raise_format(ts, &exc::TypeError, "__getnewargs_ex__ should return a tuple, not '%s'", tp_name(r.get()));
+    }
+    if (tuple_size(r.get()) != 2) {
+      return raise_format(ts, &exc::ValueError, "__getnewargs_ex__ should return a tuple of length 2, not %lld",
+                          static_cast<long long>(tuple_size(r.get())));
+    }
+    args = Ref::borrow(tuple_items(r.get())[0]);
+    kwargs = Ref::borrow(tuple_items(r.get())[1]);
+    if (!is_tuple(args.get())) {
+      return raise_format(ts, &exc::TypeError,
+                          "first item of the tuple returned by __getnewargs_ex__ must be a tuple, not '%s'",
+                          tp_name(args.get()));
+    }
+    if (!is_dict(kwargs.get())) {
+      return raise_format(ts, &exc::TypeError,
+                          "second item of the tuple returned by __getnewargs_ex__ must be a dict, not '%s'",
+                          tp_name(kwargs.get()));
+    }
+  } else {
+    if (runtime::has_exception(ts)) return nullptr;
+    Ref plain_name = Ref::steal(str_intern_cstr(ts, "__getnewargs__"));
+    Ref getnewargs = Ref::steal(lookup_special(ts, self, plain_name.get()));
+    if (getnewargs) {
+      args = Ref::steal(call(ts, getnewargs.get(), nullptr, 0));
+      if (!args) return nullptr;
+      if (!is_tuple(args.get())) {
+        return raise_format(ts, &exc::TypeError, "__getnewargs__ should return a tuple, not '%s'", tp_name(args.get()));
+      }
+    } else if (runtime::has_exception(ts)) {
+      return nullptr;
+    }
+  }
+  bool hasargs = static_cast<bool>(args);
+  Ref newobj, newargs;
+  if (!kwargs || dict_size(kwargs.get()) == 0) {
+    newobj = Ref::steal(copyreg_attr(ts, "__newobj__"));
+    if (!newobj) return nullptr;
+    int64_t n = args ? tuple_size(args.get()) : 0;
+    newargs = Ref::steal(tuple_new(ts, static_cast<size_t>(n + 1)));
+    if (!newargs) return nullptr;
+    tuple_items(newargs.get())[0] = new_ref(static_cast<Object*>(self->ob_type));
+    for (int64_t i = 0; i < n; ++i) tuple_items(newargs.get())[i + 1] = new_ref(tuple_items(args.get())[i]);
+  } else {
+    newobj = Ref::steal(copyreg_attr(ts, "__newobj_ex__"));
+    if (!newobj) return nullptr;
+    newargs = Ref::steal(tuple_pack(ts, {self->ob_type, args.get(), kwargs.get()}));
+    if (!newargs) return nullptr;
+  }
+  Ref state = Ref::steal(reduce_state(ts, self, !(hasargs || is_list(self) || is_dict(self))));
+  if (!state) return nullptr;
+  Ref listitems = Ref::borrow(py_none()), dictitems = Ref::borrow(py_none());
+  if (is_list(self)) {
+    listitems = Ref::steal(get_iter(ts, self));
+    if (!listitems) return nullptr;
+  }
+  if (is_dict(self)) {
+    Ref items_name = Ref::steal(str_intern_cstr(ts, "items"));
+    Ref items = Ref::steal(call_method(ts, self, items_name.get(), nullptr, 0));
+    if (!items) return nullptr;
+    dictitems = Ref::steal(get_iter(ts, items.get()));
+    if (!dictitems) return nullptr;
+  }
+  return tuple_pack(ts, {newobj.get(), newargs.get(), state.get(), listitems.get(), dictitems.get()});
+}
+
+// Protocols 0 and 1 (copyreg._reduce_ex): (copyreg._reconstructor, (cls, base, state)[, dict]).
+Object* reduce_reconstructor(ThreadState* ts, Object* self) {
+  Type* cls = self->ob_type;
+  Type* base = solid_builtin_base(self);
+  Ref state = Ref::borrow(py_none());
+  if (base != &object_type) {
+    if (base == cls) return raise_format(ts, &exc::TypeError, "cannot pickle '%s' object", type_name(cls));
+    Object* a = self;
+    state = Ref::steal(call(ts, base, &a, 1));
+    if (!state) return nullptr;
+  }
+  Ref args = Ref::steal(tuple_pack(ts, {cls, base, state.get()}));
+  Ref ctor = Ref::steal(copyreg_attr(ts, "_reconstructor"));
+  if (!args || !ctor) return nullptr;
+  Ref slots_name = Ref::steal(str_intern_cstr(ts, "__slots__"));
+  Ref getstate_name = Ref::steal(str_intern_cstr(ts, "__getstate__"));
+  Object* own = type_lookup_borrowed(cls, getstate_name.get());
+  if (own && own == type_lookup_borrowed(&object_type, getstate_name.get())) {
+    Ref slots = Ref::steal(lookup_attr(ts, self, slots_name.get()));
+    if (!slots && runtime::has_exception(ts)) return nullptr;
+    if (slots) {
+      int t = is_true(ts, slots.get());
+      if (t < 0) return nullptr;
+      if (t) return raise(ts, &exc::TypeError, "a class that defines __slots__ without defining __getstate__ cannot be pickled");
+    }
+  }
+  Ref getstate = Ref::steal(get_attr(ts, self, getstate_name.get()));
+  if (!getstate) return nullptr;
+  Ref dict = Ref::steal(call(ts, getstate.get(), nullptr, 0));
+  if (!dict) return nullptr;
+  int t = is_true(ts, dict.get());
+  if (t < 0) return nullptr;
+  if (t) return tuple_pack(ts, {ctor.get(), args.get(), dict.get()});
+  return tuple_pack(ts, {ctor.get(), args.get()});
+}
+
+Object* common_reduce(ThreadState* ts, Object* self, int64_t protocol) {
+  return protocol >= 2 ? reduce_newobj(ts, self) : reduce_reconstructor(ts, self);
+}
+
+Object* object_reduce(ThreadState* ts, Object* self, Object* const*, size_t, Object*) { return common_reduce(ts, self, 0); }
+
+// A class's own __reduce__ wins; otherwise the protocol's default reduction.
+Object* object_reduce_ex(ThreadState* ts, Object* self, Object* const* args, size_t, Object*) {
+  int64_t protocol = as_ssize(ts, args[0], nullptr);
+  if (protocol == -1 && runtime::has_exception(ts)) return nullptr;
+  Ref name = Ref::steal(str_intern_cstr(ts, "__reduce__"));
+  Object* own = type_lookup_borrowed(self->ob_type, name.get());
+  if (own && own != type_lookup_borrowed(&object_type, name.get())) {
+    Ref reduce = Ref::steal(get_attr(ts, self, name.get()));
+    if (!reduce) return nullptr;
+    return call(ts, reduce.get(), nullptr, 0);
+  }
+  return common_reduce(ts, self, protocol);
 }
 
 constexpr MethodDef object_methods[] = {
@@ -219,8 +421,9 @@ constexpr MethodDef object_methods[] = {
      "Abstract classes can override this to customize issubclass()."},
     {"__sizeof__", object_sizeof, kMethNoArgs, "Size of object in memory, in bytes."},
     {"__dir__", object_dir, kMethNoArgs, "Default dir() implementation."},
+    {"__getstate__", object_getstate, kMethNoArgs, "Helper for pickle."},
     {"__reduce_ex__", object_reduce_ex, kMethO, "Helper for pickle."},
-    {"__reduce__", object_reduce_ex, kMethNoArgs, "Helper for pickle."},
+    {"__reduce__", object_reduce, kMethNoArgs, "Helper for pickle."},
     {},
 };
 

@@ -179,13 +179,24 @@ Object* get_start(ThreadState* ts, Object* o) { return int_from_i64(ts, R(o)->st
 Object* get_stop(ThreadState* ts, Object* o) { return int_from_i64(ts, R(o)->stop); }
 Object* get_step(ThreadState* ts, Object* o) { return int_from_i64(ts, R(o)->step); }
 
+Object* m_reduce(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
+  Ref a = Ref::steal(get_start(ts, self)), b = Ref::steal(get_stop(ts, self)), c = Ref::steal(get_step(ts, self));
+  if (!a || !b || !c) return nullptr;
+  Ref args = Ref::steal(tuple_pack(ts, {a.get(), b.get(), c.get()}));
+  if (!args) return nullptr;
+  return tuple_pack(ts, {&range_type, args.get()});
+}
+
 const MethodDef range_methods[] = {
+    {"__reduce__", m_reduce, kMethNoArgs},
     {"__reversed__", m_reversed, kMethNoArgs},
     {"index", m_index, kMethO},
     {"count", m_count, kMethO},
     {},
 };
 const GetSetDef range_getsets[] = {{"start", get_start, nullptr}, {"stop", get_stop, nullptr}, {"step", get_step, nullptr}, {}};
+
+int range_bool(ThreadState*, Object* o) { return R(o)->length != 0; }
 
 }  // namespace
 
@@ -197,6 +208,7 @@ void init_range_type(Type& t) {
   t.hash = range_hash;
   t.richcompare = range_richcompare;
   t.mp_length = range_len;
+  t.nb_bool = range_bool;
   t.mp_subscript = range_subscript;
   t.sq_contains = range_contains;
   t.iter = range_iter;

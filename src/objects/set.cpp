@@ -688,7 +688,22 @@ Object* m_contains(ThreadState* ts, Object* self, Object* const* args, size_t, O
   return r < 0 ? nullptr : py_bool(r);
 }
 
+// (type(self), (list(self),), __dict__ or None): what pickle and copy use.
+Object* m_reduce(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
+  Ref items = Ref::steal(sequence_list(ts, self));
+  if (!items) return nullptr;
+  Ref args = Ref::steal(tuple_pack(ts, {items.get()}));
+  if (!args) return nullptr;
+  Object* dict = nullptr;
+  if (Object** slot = instance_dict_ptr(self); slot && *slot) {
+    dict = instance_dict_borrowed(ts, self);
+    if (!dict) return nullptr;
+  }
+  return tuple_pack(ts, {self->ob_type, args.get(), dict ? dict : py_none()});
+}
+
 const MethodDef set_methods[] = {
+    {"__reduce__", m_reduce, kMethNoArgs},
     {"add", m_add, kMethO},
     {"discard", m_discard, kMethO},
     {"remove", m_remove, kMethO},
@@ -713,6 +728,7 @@ const MethodDef set_methods[] = {
 
 const MethodDef frozenset_methods[] = {
     {"copy", m_copy, kMethNoArgs},
+    {"__reduce__", m_reduce, kMethNoArgs},
     {"union", m_multi<1>, kMethFast},
     {"intersection", m_multi<0>, kMethFast},
     {"difference", m_multi<2>, kMethFast},

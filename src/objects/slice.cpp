@@ -120,7 +120,14 @@ Object* slice_indices(ThreadState* ts, Object* self, Object* const* args, size_t
   return tuple_pack(ts, {a.get(), b.get(), c.get()});
 }
 
-const MethodDef slice_methods[] = {{"indices", slice_indices, kMethO}, {}};
+Object* slice_reduce(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
+  auto* sl = static_cast<Slice*>(self);
+  Ref args = Ref::steal(tuple_pack(ts, {sl->start, sl->stop, sl->step}));
+  if (!args) return nullptr;
+  return tuple_pack(ts, {&slice_type, args.get()});
+}
+
+const MethodDef slice_methods[] = {{"indices", slice_indices, kMethO}, {"__reduce__", slice_reduce, kMethNoArgs}, {}};
 const MemberDef slice_members[] = {
     {"start", MemberKind::Object, offsetof(Slice, start), true},
     {"stop", MemberKind::Object, offsetof(Slice, stop), true},

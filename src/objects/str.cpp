@@ -418,7 +418,7 @@ void str_dealloc(Object* o) {
 
 Object* str_str(ThreadState* ts, Object* o) {
   if (is_str_exact(o)) return new_ref(o);
-  return str_substr(ts, o, 0, static_cast<Str*>(o)->length + 1);  // copy to an exact str
+  return str_substr(ts, o, 0, static_cast<Str*>(o)->length);  // copy to an exact str
 }
 
 int64_t str_hash_slot(ThreadState*, Object* o) { return str_hash(o); }

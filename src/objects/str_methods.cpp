@@ -869,7 +869,9 @@ Object* str_mod(ThreadState* ts, Object* fmt_obj, Object* values) {
     while (i < fmt.size() && (fmt[i] == 'h' || fmt[i] == 'l' || fmt[i] == 'L')) ++i;
     if (i >= fmt.size()) return raise(ts, &exc::ValueError, "incomplete format");
     char32_t conv = fmt[i];
-    if (conv == '%') {
+    // "%%" is a literal percent; after a key, flags, width or precision '%'
+    // is an (unsupported) conversion that still consumes an argument.
+    if (conv == '%' && fmt[i - 1] == '%') {
       out.append("%");
       continue;
     }

@@ -281,8 +281,16 @@ Object* tuple_count(ThreadState* ts, Object* self, Object* const* args, size_t, 
   return int_from_i64(ts, c);
 }
 
+// (tuple(self),): the arguments that recreate a tuple subclass instance.
+Object* tuple_getnewargs(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
+  Ref copy = Ref::steal(self->ob_type == &tuple_type ? new_ref(self) : tuple_from_array(ts, tuple_items(self), static_cast<size_t>(tuple_size(self))));
+  if (!copy) return nullptr;
+  return tuple_pack(ts, {copy.get()});
+}
+
 const MethodDef tuple_methods[] = {
     {"index", tuple_index, kMethFast},
+    {"__getnewargs__", tuple_getnewargs, kMethNoArgs},
     {"count", tuple_count, kMethO},
     {"__class_getitem__", class_getitem, kMethO | kMethClass},
     SPINDLE_SEQ_DUNDERS,

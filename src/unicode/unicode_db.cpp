@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 
 #include "unicode/unicode_tables.h"
@@ -247,6 +248,23 @@ std::optional<double> numeric_value(char32_t cp) {
   return t::kNumericValues[n - 1];
 }
 bool is_printable(char32_t cp) { return record(cp).flags & t::kPrintable; }
+std::string_view bidirectional(char32_t cp) { return t::kBidiNames[record(cp).bidi]; }
+std::string_view east_asian_width(char32_t cp) { return t::kEastAsianWidthNames[record(cp).east_asian_width]; }
+bool is_mirrored(char32_t cp) { return record(cp).flags & t::kMirrored; }
+
+std::string decomposition_text(char32_t cp) {
+  const uint32_t* d = decomposition(cp);
+  if (!d) return "";
+  std::string out = t::kDecompTags[*d >> t::kDecompTagShift];
+  uint32_t len = *d & 0xFF;
+  char buf[16];
+  for (uint32_t i = 1; i <= len; i++) {
+    std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(d[i]));
+    if (!out.empty()) out += ' ';
+    out += buf;
+  }
+  return out;
+}
 bool is_xid_start(char32_t cp) { return record(cp).flags & t::kXidStart; }
 bool is_xid_continue(char32_t cp) { return record(cp).flags & t::kXidContinue; }
 bool is_alpha(char32_t cp) { return record(cp).flags & t::kAlpha; }
@@ -326,6 +344,18 @@ std::optional<char32_t> lookup_name(std::string_view query) {
   });
   if (it != end && it->name == upper) return it->cp;
   return std::nullopt;
+}
+
+std::u32string lookup_named_sequence(std::string_view query) {
+  std::string upper(query);
+  for (char& c : upper)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  const t::NamedSequence* end = t::kNamedSequences + t::kNamedSequenceCount;
+  const t::NamedSequence* it = std::lower_bound(
+      t::kNamedSequences, end, upper,
+      [](const t::NamedSequence& a, const std::string& key) { return std::string_view(a.name) < key; });
+  if (it == end || it->name != upper) return {};
+  return std::u32string(it->cps, it->length);
 }
 
 std::u32string normalize(NormalForm form, std::u32string_view s) {

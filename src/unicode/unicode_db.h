@@ -26,6 +26,10 @@ namespace spindle::unicode {
 // accepted (unicodedata.lookup accepts them; \N does not).
 [[nodiscard]] std::optional<char32_t> lookup_name(std::string_view name);
 
+// The named sequence called `name` (ASCII-case-insensitively), which
+// unicodedata.lookup accepts besides lookup_name's names; empty if none.
+[[nodiscard]] std::u32string lookup_named_sequence(std::string_view name);
+
 // unicodedata.name(chr(cp)): the character name, algorithmic ones included;
 // empty if the code point has none (controls, unassigned, private use...).
 [[nodiscard]] std::string name(char32_t cp);
@@ -43,6 +47,16 @@ namespace spindle::unicode {
 // unicodedata.numeric (UnicodeData's numeric field, or Unihan's numeric
 // values for ideographs); nullopt if none. str.isnumeric() is has_value().
 [[nodiscard]] std::optional<double> numeric_value(char32_t cp);
+
+// unicodedata.bidirectional: the bidirectional class ("L", "AN", ...), "" if unassigned.
+[[nodiscard]] std::string_view bidirectional(char32_t cp);
+// unicodedata.east_asian_width: "F", "H", "W", "Na", "A" or "N" ("F" if unassigned).
+[[nodiscard]] std::string_view east_asian_width(char32_t cp);
+// unicodedata.mirrored: the Bidi_Mirrored property.
+[[nodiscard]] bool is_mirrored(char32_t cp);
+// unicodedata.decomposition: UnicodeData's field as written ("<fraction> 0031
+// 2044 0032", "0065 0301"), "" if none (Hangul syllables included).
+[[nodiscard]] std::string decomposition_text(char32_t cp);
 
 // chr(cp).isprintable(): false for categories Cc Cf Cs Co Cn Zl Zp Zs, except ' '.
 [[nodiscard]] bool is_printable(char32_t cp);

@@ -31,7 +31,9 @@
 //   after the length byte at kLexicon[offset], where offset is found from
 //   kLexiconBlockOffsets[w / kLexiconBlock] by skipping w % kLexiconBlock
 //   words; name offsets likewise from kNameBlockOffsets and kNameBlock.
-// * kAliases is sorted by name (NameAliases.txt, all alias types).
+// * kAliases is sorted by name (NameAliases.txt, all alias types);
+//   kNamedSequences likewise (NamedSequences.txt, sequences of 2..4 code
+//   points, all made of characters of the requested version).
 #pragma once
 
 #include <cstdint>
@@ -44,6 +46,9 @@ inline constexpr unsigned kNameBlock = 32;
 inline constexpr unsigned kLexiconBlock = 16;
 inline constexpr unsigned kOneByteWords = 0xC0;
 inline constexpr uint32_t kDecompCompat = 0x100;
+// kDecompData headers carry the compatibility tag's index into kDecompTags
+// ("<fraction>"...; 0 = canonical) from this bit up.
+inline constexpr unsigned kDecompTagShift = 9;
 
 // Bits of CharRecord::flags.
 enum CharFlag : uint16_t {
@@ -57,6 +62,7 @@ enum CharFlag : uint16_t {
   kUppercase = 1 << 7,      // DerivedCoreProperties Uppercase (str.isupper)
   kCased = 1 << 8,          // DerivedCoreProperties Cased (str.title, final sigma)
   kCaseIgnorable = 1 << 9,  // DerivedCoreProperties Case_Ignorable (final sigma)
+  kMirrored = 1 << 10,      // UnicodeData Bidi_Mirrored = Y (unicodedata.mirrored)
 };
 
 struct CharRecord {
@@ -66,6 +72,8 @@ struct CharRecord {
   int8_t decimal;    // decimal digit value (UnicodeData field 6), -1 if none
   int8_t digit;      // digit value (field 7), -1 if none
   uint8_t numeric;   // 0 if none, else 1 + index into kNumericValues
+  uint8_t bidi;      // index into kBidiNames (0 = "", unassigned)
+  uint8_t east_asian_width;  // index into kEastAsianWidthNames (0 = "F", what unassigned code points read)
 };
 
 // Full case mappings of one code point, in the order lower, upper, title,
@@ -91,11 +99,22 @@ struct Alias {
   char32_t cp;
 };
 
+// A named sequence (NamedSequences.txt): unicodedata.lookup accepts these
+// names, "\N{...}" does not.
+struct NamedSequence {
+  const char* name;
+  char32_t cps[4];
+  uint8_t length;
+};
+
 struct CodeRange {
   char32_t first, last;
 };
 
 extern const char* const kCategoryNames[];
+extern const char* const kBidiNames[];   // bidirectional classes; [0] is ""
+extern const char* const kDecompTags[];  // "<font>", ...; [0] is "" (canonical)
+extern const char* const kEastAsianWidthNames[];  // "F", "H", "W", "Na", "A", "N"
 extern const CharRecord kRecords[];
 extern const double kNumericValues[];  // unicodedata.numeric results, exact as float(Fraction)
 extern const uint16_t kRecordIndex1[];
@@ -118,6 +137,8 @@ extern const NameRun kNameRuns[];
 extern const uint32_t kNameRunCount;
 extern const uint16_t kNamesByName[];
 extern const uint32_t kNameCount;
+extern const NamedSequence kNamedSequences[];  // sorted by name
+extern const uint32_t kNamedSequenceCount;
 extern const Alias kAliases[];
 extern const uint32_t kAliasCount;
 extern const CodeRange kCjkIdeographRanges[];  // algorithmic "CJK UNIFIED IDEOGRAPH-X"

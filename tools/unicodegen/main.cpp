@@ -88,7 +88,7 @@ void emit_records(Writer& w, const Ucd& ucd) {
     numeric_values.push_back(value);
     numeric_ids[value] = static_cast<uint8_t>(numeric_values.size());
   }
-  std::map<std::tuple<int, int, int, int, int, int>, uint16_t> ids;
+  std::map<std::tuple<int, int, int, int, int, int, int, int>, uint16_t> ids;
   std::vector<tables::CharRecord> records;
   std::vector<uint16_t> index(kCodeSpace);
   for (char32_t c = 0; c < kCodeSpace; c++) {
@@ -105,18 +105,27 @@ void emit_records(Writer& w, const Ucd& ucd) {
     // CPython: printable unless "Other" or "Separator", but ' ' is printable.
     if (c == ' ' || (cat[0] != 'C' && cat[0] != 'Z')) flags |= tables::kPrintable;
     if (ucd.nfkc_qc_yes[c]) flags |= tables::kNfkcQcYes;
+    if (ucd.mirrored[c]) flags |= tables::kMirrored;
     auto num = ucd.numeric.find(c);
     uint8_t numeric = num == ucd.numeric.end() ? 0 : numeric_ids[num->second];
-    auto key = std::make_tuple(ucd.category[c], ucd.ccc[c], flags, ucd.decimal[c], ucd.digit[c], numeric);
+    auto key = std::make_tuple(ucd.category[c], ucd.ccc[c], flags, ucd.decimal[c], ucd.digit[c], numeric, ucd.bidi[c],
+                               ucd.east_asian_width[c]);
     auto [it, added] = ids.emplace(key, static_cast<uint16_t>(records.size()));
     if (added) {
       if (records.size() == 0xFFFF) fail("records", "too many distinct records");
-      records.push_back({ucd.category[c], ucd.ccc[c], flags, ucd.decimal[c], ucd.digit[c], numeric});
+      records.push_back({ucd.category[c], ucd.ccc[c], flags, ucd.decimal[c], ucd.digit[c], numeric, ucd.bidi[c],
+                         ucd.east_asian_width[c]});
     }
     index[c] = it->second;
   }
   w.out << "const char* const kCategoryNames[] = {";
   for (const char* n : kCategoryNames) w.out << quote(n) << ", ";
+  w.out << "};\n\nconst char* const kBidiNames[] = {";
+  for (const char* n : kBidiNames) w.out << quote(n) << ", ";
+  w.out << "};\n\nconst char* const kDecompTags[] = {";
+  for (const char* n : kDecompTags) w.out << quote(n) << ", ";
+  w.out << "};\n\nconst char* const kEastAsianWidthNames[] = {";
+  for (const char* n : kEastAsianWidthNames) w.out << quote(n) << ", ";
   w.out << "};\n\nconst double kNumericValues[] = {\n";
   for (const auto& v : numeric_values) {
     char buf[64];
@@ -124,10 +133,10 @@ void emit_records(Writer& w, const Ucd& ucd) {
     w.out << "    " << buf << ",  // " << v << "\n";
   }
   w.data_bytes += numeric_values.size() * sizeof(double);
-  w.out << "};\n\n// {category, ccc, flags, decimal, digit, numeric}\nconst CharRecord kRecords[] = {\n";
+  w.out << "};\n\n// {category, ccc, flags, decimal, digit, numeric, bidi, east_asian_width}\nconst CharRecord kRecords[] = {\n";
   for (const auto& r : records)
     w.out << "    {" << +r.category << ", " << +r.ccc << ", " << +r.flags << ", " << +r.decimal << ", "
-          << +r.digit << ", " << +r.numeric << "},\n";
+          << +r.digit << ", " << +r.numeric << ", " << +r.bidi << ", " << +r.east_asian_width << "},\n";
   w.out << "};\n\n";
   w.data_bytes += records.size() * sizeof(tables::CharRecord);
   two_stage(w, "kRecordIndex1", "kRecordIndex2", index);
@@ -139,7 +148,8 @@ void emit_decompositions(Writer& w, const Ucd& ucd) {
   for (const auto& [cp, d] : ucd.decompositions) {
     if (data.size() > 0xFFFF) fail("decompositions", "too much data for uint16 offsets");
     index[cp] = static_cast<uint16_t>(data.size());
-    data.push_back(static_cast<uint32_t>(d.cps.size()) | (d.compat ? tables::kDecompCompat : 0));
+    data.push_back(static_cast<uint32_t>(d.cps.size()) | (d.compat ? tables::kDecompCompat : 0) |
+                   (static_cast<uint32_t>(d.tag) << tables::kDecompTagShift));
     data.insert(data.end(), d.cps.begin(), d.cps.end());
   }
   w.array("const uint32_t kDecompData[]", data, 4);
@@ -312,6 +322,17 @@ void emit_names(Writer& w, const Ucd& ucd) {
     w.data_bytes += name.size() + 1 + sizeof(tables::Alias);
   }
   w.out << "};\nconst uint32_t kAliasCount = " << aliases.size() << ";\n\n";
+
+  auto sequences = ucd.named_sequences;
+  std::sort(sequences.begin(), sequences.end());
+  w.out << "const NamedSequence kNamedSequences[] = {\n";
+  for (const auto& [name, cps] : sequences) {
+    w.out << "    {" << quote(name) << ", {";
+    for (char32_t c : cps) w.out << "0x" << std::hex << +c << std::dec << ", ";
+    w.out << "}, " << cps.size() << "},\n";
+    w.data_bytes += name.size() + 1 + sizeof(tables::NamedSequence);
+  }
+  w.out << "};\nconst uint32_t kNamedSequenceCount = " << sequences.size() << ";\n\n";
 
   w.out << "const CodeRange kCjkIdeographRanges[] = {\n";
   for (const auto& [a, b] : ucd.cjk_ranges) w.out << "    {0x" << std::hex << +a << ", 0x" << +b << std::dec << "},\n";

@@ -22,6 +22,18 @@ const char* const kCategoryNames[30] = {
     "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co",
 };
 
+const char* const kBidiNames[24] = {
+    "", "L", "R", "AL", "EN", "ES", "ET", "AN", "CS", "NSM", "BN", "B",
+    "S", "WS", "ON", "LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI",
+};
+
+const char* const kDecompTags[17] = {
+    "", "<font>", "<noBreak>", "<initial>", "<medial>", "<final>", "<isolated>", "<circle>", "<super>",
+    "<sub>", "<vertical>", "<wide>", "<narrow>", "<small>", "<square>", "<fraction>", "<compat>",
+};
+
+const char* const kEastAsianWidthNames[6] = {"F", "H", "W", "Na", "A", "N"};
+
 std::string cp_text(char32_t cp) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "U+%04X", unsigned{cp});
@@ -199,12 +211,22 @@ void read_unicode_data(Ucd& ucd, const std::vector<Version>& age) {
         size_t close = d.find('>');
         if (close == std::string::npos) fail(l.where, "unterminated decomposition tag");
         decomp.compat = true;
+        std::string tag = d.substr(0, close + 1);
+        for (uint8_t k = 1; k < 17; k++)
+          if (tag == kDecompTags[k]) decomp.tag = k;
+        if (!decomp.tag) fail(l.where, "unknown decomposition tag '" + tag + "'");
         d = d.substr(close + 1);
       }
       decomp.cps = parse_cp_list(l.where, d);
       if (decomp.cps.empty() || decomp.cps.size() > 18) fail(l.where, "bad decomposition length");
     }
     bool space = f[4] == "WS" || f[4] == "B" || f[4] == "S";
+    uint8_t bidi = 0;
+    for (uint8_t k = 1; k < 24; k++)
+      if (f[4] == kBidiNames[k]) bidi = k;
+    if (!bidi) fail(l.where, "unknown bidirectional class '" + f[4] + "'");
+    if (f[9] != "Y" && f[9] != "N") fail(l.where, "bad Bidi_Mirrored field '" + f[9] + "'");
+    bool mirrored = f[9] == "Y";
     char32_t simple[3] = {};  // upper, lower, title (fields 12, 13, 14)
     for (int k = 0; k < 3; k++)
       if (!f[12 + k].empty()) simple[k] = parse_cp(l.where, f[12 + k]);
@@ -234,6 +256,8 @@ void read_unicode_data(Ucd& ucd, const std::vector<Version>& age) {
       ucd.decimal[c] = decimal;
       ucd.digit[c] = digit;
       ucd.bidi_space[c] = space;
+      ucd.bidi[c] = bidi;
+      ucd.mirrored[c] = mirrored;
     }
     if (age[cp] > ucd.max_age) continue;
     if (!is_range && name[0] != '<') {
@@ -397,6 +421,33 @@ void read_unihan_numeric(Ucd& ucd, const std::string& path) {
   }
 }
 
+// EastAsianWidth.txt, for the code points assigned in the requested version
+// (CPython gives every other code point the table's default, "F").
+void read_east_asian_width(Ucd& ucd, const std::vector<Version>& age) {
+  for (const Line& l : read_lines(ucd.source_dir + "/EastAsianWidth.txt", 2, 2)) {
+    auto [a, b] = parse_range(l.where, l.fields[0]);
+    uint8_t value = 6;
+    for (uint8_t k = 0; k < 6; k++)
+      if (l.fields[1] == kEastAsianWidthNames[k]) value = k;
+    if (value == 6) fail(l.where, "unknown East_Asian_Width '" + l.fields[1] + "'");
+    for (char32_t c = a; c <= b; c++)
+      if (age[c] && age[c] <= ucd.max_age && ucd.assigned[c]) ucd.east_asian_width[c] = value;
+  }
+}
+
+// NamedSequences.txt: a sequence is kept when all its characters exist in
+// the requested version (CPython 3.11 accepts every one of 15.0's).
+void read_named_sequences(Ucd& ucd, const std::vector<Version>& age) {
+  for (const Line& l : read_lines(ucd.source_dir + "/NamedSequences.txt", 2, 2)) {
+    check_name(l.where, l.fields[0]);
+    std::vector<char32_t> cps = parse_cp_list(l.where, l.fields[1]);
+    if (cps.size() < 2 || cps.size() > 4) fail(l.where, "named sequence of unexpected length");
+    bool known = true;
+    for (char32_t c : cps) known = known && age[c] && age[c] <= ucd.max_age;
+    if (known) ucd.named_sequences.push_back({l.fields[0], std::u32string(cps.begin(), cps.end())});
+  }
+}
+
 void read_jamo(Ucd& ucd) {
   ucd.jamo_t.push_back("");
   for (const Line& l : read_lines(ucd.source_dir + "/Jamo.txt", 2, 2)) {
@@ -424,6 +475,9 @@ void load_ucd(const std::string& dir, Version max_age, const std::string& overri
   ucd.xid_start.assign(kCodeSpace, false);
   ucd.xid_continue.assign(kCodeSpace, false);
   ucd.bidi_space.assign(kCodeSpace, false);
+  ucd.bidi.assign(kCodeSpace, 0);
+  ucd.mirrored.assign(kCodeSpace, false);
+  ucd.east_asian_width.assign(kCodeSpace, 0);
   ucd.lowercase.assign(kCodeSpace, false);
   ucd.uppercase.assign(kCodeSpace, false);
   ucd.cased.assign(kCodeSpace, false);
@@ -459,6 +513,8 @@ void load_ucd(const std::string& dir, Version max_age, const std::string& overri
   for (const auto& [cp, property] : overrides.expected_properties)
     fail(overrides_path, "override names a property the generator does not read: " + property);
   read_jamo(ucd);
+  read_east_asian_width(ucd, age);
+  read_named_sequences(ucd, age);
   read_unihan_numeric(ucd, unihan_numeric_path);
   for (char32_t c = 0; c < kCodeSpace; c++)
     if ((ucd.xid_start[c] || ucd.xid_continue[c]) && !ucd.assigned[c])

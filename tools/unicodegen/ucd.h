@@ -24,6 +24,7 @@ using Version = uint16_t;
 
 struct Decomposition {
   bool compat = false;  // had a <tag>
+  uint8_t tag = 0;      // index into kDecompTags (0 = none)
   std::vector<char32_t> cps;
 };
 
@@ -42,6 +43,9 @@ struct Ucd {
   std::map<char32_t, std::string> numeric;
   std::vector<bool> xid_start, xid_continue;
   std::vector<bool> bidi_space;  // bidirectional class WS, B or S (str.isspace)
+  std::vector<uint8_t> bidi;     // index into kBidiNames (UnicodeData field 4)
+  std::vector<bool> mirrored;    // UnicodeData field 9 (Bidi_Mirrored)
+  std::vector<uint8_t> east_asian_width;  // index into kEastAsianWidthNames (EastAsianWidth.txt)
   std::vector<bool> lowercase, uppercase, cased, case_ignorable;  // DerivedCoreProperties
   // Full case mappings: [0] lower, [1] upper, [2] title, [3] case fold. Only
   // entries that differ from the code point itself are present.
@@ -52,6 +56,7 @@ struct Ucd {
   std::map<char32_t, std::string> names;    // explicit names (not ranges, not <control>)
   std::map<char32_t, Decomposition> decompositions;
   std::vector<std::pair<std::string, char32_t>> aliases;
+  std::vector<std::pair<std::string, std::u32string>> named_sequences;  // NamedSequences.txt
   std::vector<std::pair<char32_t, char32_t>> cjk_ranges;  // algorithmic names
   std::vector<std::string> jamo_l, jamo_v, jamo_t;        // t[0] is ""
 };
@@ -59,6 +64,13 @@ struct Ucd {
 // The general categories; index 0 is "Cn" so that an all-zero record means
 // "unassigned".
 extern const char* const kCategoryNames[30];
+// The bidirectional classes; index 0 is "" (unassigned code points).
+extern const char* const kBidiNames[24];
+// Decomposition tags as UnicodeData writes them; index 0 is "" (canonical).
+extern const char* const kDecompTags[17];
+// East_Asian_Width values in CPython's order; index 0 ("F") is what code
+// points unassigned in the requested version read.
+extern const char* const kEastAsianWidthNames[6];
 
 // "U+00E9" style, for messages.
 std::string cp_text(char32_t cp);
