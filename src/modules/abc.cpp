@@ -9,8 +9,8 @@
 //   * The positive cache only grows until _abc_caches_clear(); the negative
 //     cache is valid while its version equals the invalidation counter, which
 //     every register() bumps (get_cache_token() reports it).
-//   * Spindle has no weak references yet (issue 4): registry and caches hold
-//     strong references, visible to the cycle collector through traverse.
+//   * Registry and caches hold strong references (CPython's hold weak ones),
+//     visible to the cycle collector through traverse.
 #include <atomic>
 
 #include "modules/abc_support.h"
