@@ -56,7 +56,9 @@ struct Mpz {
 Object* int_of(ThreadState* ts, Mpz& m) {
   mpz_t t;
   mpz_init_set(t, m.z);
-  return int_from_mpz(ts, t);
+  Object* r = int_from_mpz(ts, t);
+  mpz_clear(t);
+  return r;
 }
 
 std::nullptr_t domain_error(ThreadState* ts) { return runtime::raise(ts, &exc::ValueError, "math domain error"); }

@@ -132,7 +132,9 @@ Object* op_index(ThreadState* ts, Object*, Object* const* args, size_t nargs, Ob
   mpz_t z;
   mpz_init(z);
   int_to_mpz(r.get(), z);
-  return int_from_mpz(ts, z);
+  Object* result = int_from_mpz(ts, z);
+  mpz_clear(z);
+  return result;
 }
 
 Object* truth_of(ThreadState* ts, Object* o, bool negate) {

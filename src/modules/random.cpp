@@ -146,7 +146,9 @@ Object* mt_getrandbits(ThreadState* ts, RandomObject* r, int64_t k) {
   mpz_init(z);
   mpz_import(z, words, -1, sizeof(uint32_t), 0, 0, buf);
   mem_free(buf);
-  return int_from_mpz(ts, z);
+  Object* result = int_from_mpz(ts, z);
+  mpz_clear(z);
+  return result;
 }
 
 bool is_plain(Object* self) {
@@ -359,6 +361,7 @@ int seed_full(ThreadState* ts, RandomObject* r, Object* a, Object* version) {
     mpz_init(z);
     mpz_import(z, bytes.size(), 1, 1, 0, 0, bytes.data());
     converted = Ref::steal(int_from_mpz(ts, z));
+    mpz_clear(z);
     if (!converted) return -1;
     a = converted.get();
   } else if (a && a != py_none() && !is_int(a) && !is_float(a) && !is_str(a) && !is_bytes(a) &&

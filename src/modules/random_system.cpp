@@ -66,7 +66,9 @@ Object* sr_getrandbits(ThreadState* ts, Object*, Object* const* args, size_t nar
   mpz_init(z);
   if (nbytes) mpz_import(z, nbytes, 1, 1, 0, 0, b.data());
   mpz_tdiv_q_2exp(z, z, nbytes * 8 - static_cast<size_t>(k));
-  return int_from_mpz(ts, z);
+  Object* r = int_from_mpz(ts, z);
+  mpz_clear(z);
+  return r;
 }
 
 constexpr FuncSig kRandbytesSig{"SystemRandom.randbytes", {"n"}, 1, 1, 0};

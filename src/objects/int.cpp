@@ -90,6 +90,8 @@ Object* int_from_u64(ThreadState* ts, uint64_t v) {
   return from_mpz_typed(ts, z.z, &int_type);
 }
 
+// Copies z: the caller keeps ownership and clears it (int.h says "takes over";
+// it means the value, not the mpz_t).
 Object* int_from_mpz(ThreadState* ts, mpz_t z) { return from_mpz_typed(ts, z, &int_type); }
 
 void int_to_mpz(Object* o, mpz_t out) {

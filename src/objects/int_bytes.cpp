@@ -152,6 +152,7 @@ Object* int_from_bytes(ThreadState* ts, Object* cls, Object* const* args, size_t
   mpz_t result;
   mpz_init_set(result, z.z);
   Ref r = Ref::steal(int_from_mpz(ts, result));
+  mpz_clear(result);
   if (!r || cls == &int_type) return r.release();
   Object* a = r.get();
   return call(ts, cls, &a, 1);
@@ -165,6 +166,7 @@ Object* int_getnewargs(ThreadState* ts, Object* self, Object* const*, size_t, Ob
     mpz_init(z);
     int_to_mpz(v.get(), z);
     v = Ref::steal(int_from_mpz(ts, z));
+    mpz_clear(z);
     if (!v) return nullptr;
   }
   return tuple_pack(ts, {v.get()});
