@@ -135,7 +135,7 @@ int resize(ThreadState* ts, Dict* d, int64_t min_entries) {
 // Entry i of [0, used_entries) in order; false for a deleted combined entry.
 bool entry_at(Dict* d, int64_t i, DictEntry* out) {
   if (d->shared) {
-    int ix = d->values->order[i];
+    int ix = d->values->order()[i];
     *out = {d->shared->hashes[ix], d->shared->keys[ix], d->values->slots()[ix]};
     return true;
   }
@@ -161,7 +161,7 @@ int unsplit(ThreadState* ts, Dict* d) {
   }
   uint64_t mask = static_cast<uint64_t>(d->index_size - 1);
   for (int64_t i = 0; i < n; ++i) {
-    int ix = v->order[i];
+    int ix = v->order()[i];
     int64_t h = k->hashes[ix];
     d->entries[i] = {h, new_ref(k->keys[ix]), v->slots()[ix]};  // the value moves
     uint64_t perturb = static_cast<uint64_t>(h);
@@ -854,24 +854,27 @@ int values_store(ThreadState* ts, SharedKeys* k, InstanceValues** pv, Object* ke
   }
   InstanceValues* v = *pv;
   if (!v || ix >= v->capacity) {
-    int cap = std::max(ix + 1, std::min<int>(kSharedKeysMax, std::max(k->nentries, v ? v->capacity * 2 : 4)));
-    auto* grown = static_cast<InstanceValues*>(
-        mem_alloc(sizeof(InstanceValues) + static_cast<size_t>(cap) * sizeof(Object*)));
+    // Instances after the first of a class start at the class's key count.
+    int cap = std::max(ix + 1, std::min<int>(kSharedKeysMax, v ? v->capacity * 2 : std::max(k->nentries, 3)));
+    auto* grown = static_cast<InstanceValues*>(mem_alloc(InstanceValues::bytes(cap)));
     if (!grown) {
       runtime::raise_no_memory(ts);
       return -1;
     }
-    int old_cap = v ? v->capacity : 0;
-    if (v) std::memcpy(grown, v, sizeof(InstanceValues) + static_cast<size_t>(old_cap) * sizeof(Object*));
-    else grown->size = 0;
     grown->capacity = static_cast<uint8_t>(cap);
-    std::fill(grown->slots() + old_cap, grown->slots() + cap, nullptr);
+    grown->size = 0;
+    std::fill(grown->slots(), grown->slots() + cap, nullptr);
+    if (v) {
+      std::copy(v->slots(), v->slots() + v->capacity, grown->slots());
+      std::copy(v->order(), v->order() + v->size, grown->order());
+      grown->size = v->size;
+    }
     mem_free(v);
     *pv = v = grown;
   }
   Object* old = v->slots()[ix];
   v->slots()[ix] = new_ref(value);
-  if (!old) v->order[v->size++] = static_cast<uint8_t>(ix);
+  if (!old) v->order()[v->size++] = static_cast<uint8_t>(ix);
   else decref(old);
   return 0;
 }
@@ -882,8 +885,8 @@ int values_remove(SharedKeys* k, InstanceValues* v, Object* key, Object** out) {
   if (ix < 0 || ix >= v->capacity || !v->slots()[ix]) return 0;
   Object* old = v->slots()[ix];
   v->slots()[ix] = nullptr;
-  uint8_t* end = v->order + v->size;
-  uint8_t* at = std::find(v->order, end, static_cast<uint8_t>(ix));
+  uint8_t* end = v->order() + v->size;
+  uint8_t* at = std::find(v->order(), end, static_cast<uint8_t>(ix));
   std::memmove(at, at + 1, static_cast<size_t>(end - at - 1));
   v->size--;
   if (out) *out = old;

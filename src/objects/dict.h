@@ -18,8 +18,10 @@
 // and never removed, at most kSharedKeysMax, so an index into them stays
 // valid as long as the class lives (specialized attribute access caches it).
 // An instance keeps its attributes as InstanceValues described by those keys:
-// slots()[i] is the value of keys[i] (nullptr: absent) and order[0..size)
-// lists the present ones in insertion order. Its dict slot holds either the
+// slots()[i] is the value of keys[i] (nullptr: absent) and order()[0..size)
+// lists the present ones in insertion order. One block holds the header, the
+// `capacity` value slots and then `capacity` order bytes, so a class with
+// three attributes costs 8 + 24 + 3 bytes per instance. Its dict slot holds either the
 // values block (a tagged pointer, see typeobject.h) or, once `__dict__` is
 // asked for, a Dict. A split Dict (shared != nullptr) adopts that values block
 // and stays split while its keys are exact str that fit the shared keys:
@@ -54,13 +56,16 @@ struct SharedKeys {
   Object* keys[kSharedKeysMax];  // owned exact str
 };
 
-struct InstanceValues {
-  uint8_t capacity;  // value slots allocated after this header
+struct alignas(Object*) InstanceValues {
+  uint8_t capacity;  // value slots (and order bytes) allocated after this header
   uint8_t size;      // present values (the length of `order`)
-  uint8_t order[kSharedKeysMax];
   [[nodiscard]] Object** slots() { return reinterpret_cast<Object**>(this + 1); }
+  [[nodiscard]] uint8_t* order() { return reinterpret_cast<uint8_t*>(slots() + capacity); }
+  [[nodiscard]] static size_t bytes(int capacity) {
+    return sizeof(InstanceValues) + static_cast<size_t>(capacity) * (sizeof(Object*) + 1);
+  }
 };
-static_assert(sizeof(InstanceValues) % sizeof(Object*) == 0);
+static_assert(sizeof(InstanceValues) == sizeof(Object*));
 
 struct Dict : Object {
   int64_t size = 0;          // live entries
