@@ -12,7 +12,11 @@ per benchmark and `N passed, M failed` last.
 
 --rss also runs each file under CPython (python3, with Spindle's pyperf on
 PYTHONPATH, the same options) right after Spindle's run and prints both
-peak RSS values (each child's own ru_maxrss) and their ratio."""
+peak RSS values (each child's own ru_maxrss) and their ratio.
+
+--stability SECONDS runs each benchmark for that long instead (endless
+values, then killed) and checks that its peak RSS at the end is within 10% of
+its peak after SECONDS/6 (issue 4: 60 s against the first 10 s)."""
 import argparse
 import os
 import subprocess
@@ -27,6 +31,8 @@ BENCHMARKS = ["richards", "richards_super", "nbody", "fannkuch", "float", "chaos
 
 
 LIB = os.path.normpath(os.path.join(HERE, "..", "lib"))
+sys.path.insert(0, os.path.join(HERE, "..", "tests", "memory"))
+import check_rss  # noqa: E402  (sample_peaks: one RSS sampler for the test and this script)
 
 
 def run_measured(cmd, cwd, timeout, env=None):
@@ -50,6 +56,21 @@ def run_measured(cmd, cwd, timeout, env=None):
         return p.returncode, out.read(), err.read(), usage.ru_maxrss
 
 
+def stability(args, name, script):
+    """One --stability line; returns 1 if the benchmark failed the check."""
+    seconds = args.stability
+    cmd = [args.spindle, script, "--warmups", "1", "--values", "1000000000"]
+    early, last, code, err = check_rss.sample_peaks(cmd, seconds / 6, seconds, os.path.dirname(script))
+    ratio = last / early if early else float("inf")
+    ok = code is None and ratio <= check_rss.LIMIT
+    how = "ran" if code is None else f"exited {code} before"
+    print(f"{name:16} {'ok  ' if ok else 'FAIL'} {how} {seconds:.0f} s; peak RSS at {seconds / 6:.0f} s "
+          f"{early // 1024} MB, at {seconds:.0f} s {last // 1024} MB, ratio {ratio:.3f}"
+          + ("" if code is None else f": {(err.strip().splitlines() or [''])[-1]}"))
+    sys.stdout.flush()
+    return 0 if ok else 1
+
+
 def main():
     argv = sys.argv[1:]
     extra = ["--fast"]
@@ -62,6 +83,8 @@ def main():
     ap.add_argument("--only", help="comma-separated benchmark names")
     ap.add_argument("--timeout", type=float, default=900)
     ap.add_argument("--rss", action="store_true", help="compare peak RSS with CPython's")
+    ap.add_argument("--stability", type=float, metavar="SECONDS",
+                    help="run each benchmark this long; peak RSS at the end within 10%% of the peak at 1/6")
     args = ap.parse_args(argv)
     root = os.path.join(args.checkout, "pyperformance", "data-files", "benchmarks")
     names = args.only.split(",") if args.only else BENCHMARKS
@@ -71,6 +94,9 @@ def main():
         if not os.path.exists(script):
             print(f"{name:16} MISSING {script}")
             failed += 1
+            continue
+        if args.stability:
+            failed += stability(args, name, script)
             continue
         t0 = time.perf_counter()
         code, out, err, rss = run_measured([args.spindle, script, *extra], os.path.dirname(script), args.timeout)
