@@ -164,7 +164,7 @@ bool is_plain(Object* self) {
 Object* get_gauss_next(ThreadState* ts, Object* self) { return get_attr_str(ts, self, "gauss_next"); }
 
 int set_gauss_next(ThreadState* ts, Object* self, Object* value) {
-  Ref name = Ref::steal(str_from_cstr(ts, "gauss_next"));
+  Ref name = Ref::steal(str_intern_cstr(ts, "gauss_next"));
   if (!name) return -1;
   return set_attr(ts, self, name.get(), value);
 }

@@ -195,7 +195,11 @@ int64_t collect(ThreadState* ts, int generation) {
 
   // Survivors age.
   int older = generation + 1 < kGcGenerations ? generation + 1 : generation;
-  for (Object* o : candidates) set_generation(o, older);
+  int64_t left_young = 0;
+  for (Object* o : candidates) {
+    left_young += generation_of(o) == 0;
+    set_generation(o, older);
+  }
 
   int64_t found = 0;
   if (!unreachable.empty()) {
@@ -242,8 +246,8 @@ int64_t collect(ThreadState* ts, int generation) {
   if (generation == kGcGenerations - 1) {
     g.long_lived_total = survivors;
     g.long_lived_pending = 0;
-  } else if (generation == kGcGenerations - 2) {
-    g.long_lived_pending += static_cast<int64_t>(candidates.size());
+  } else {
+    g.long_lived_pending += left_young;
   }
   g.heap_tracked = survivors;
   run_callbacks(ts, "stop", generation, found);
@@ -276,12 +280,20 @@ void gc_note_allocation(ThreadState* ts) {
   int64_t young = ++g.count[0];
   if (!g.enabled || g.collecting || young <= g.threshold[0] || g.threshold[0] == 0) return;
   if (young * (g.stress ? 64 : 4) < g.heap_tracked || ts->current_exception) return;
-  // The oldest generation whose count passed its threshold (CPython's
-  // gc_collect_generations), a full collection only when enough survivors
-  // piled up since the last one.
+  // A full collection once the objects that outlived generation 0 since the
+  // last one are a quarter of its survivors: garbage cycles that were
+  // promoted while alive (a finished game's board) wait at most that long.
+  // Each full collection follows a quarter of the heap's worth of
+  // promotions, so their total cost stays linear in allocations.
+  if (g.long_lived_pending > g.long_lived_total / 4) {
+    collect(ts, kGcGenerations - 1);
+    return;
+  }
+  // Otherwise the oldest generation whose count passed its threshold
+  // (CPython's gc_collect_generations).
   for (int i = kGcGenerations - 1; i >= 0; --i) {
     if (g.count[i] <= g.threshold[i]) continue;
-    if (i == kGcGenerations - 1 && g.long_lived_pending < g.long_lived_total / 4) continue;
+    if (i == kGcGenerations - 1) continue;
     collect(ts, i);
     return;
   }

@@ -44,7 +44,7 @@ struct GcState {
   // count[g]: collections of generation g-1 since the last of generation g.
   int64_t count[kGcGenerations] = {0, 0, 0};
   int64_t long_lived_total = 0;    // survivors of the last full collection
-  int64_t long_lived_pending = 0;  // survivors promoted to gen 2 since then
+  int64_t long_lived_pending = 0;  // objects that outlived gen 0 since then
   int64_t heap_tracked = 0;        // tracked objects left by the last collection
   int64_t collections[kGcGenerations] = {0, 0, 0};
   int64_t collected[kGcGenerations] = {0, 0, 0};
