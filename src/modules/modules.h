@@ -13,6 +13,13 @@ using objects::ThreadState;
 
 // Creates the builtins module (ts->interp->builtins) and registers it.
 [[nodiscard]] int init_builtins(ThreadState* ts);
+// Adds what CPython's site module puts in builtins: exit, quit, copyright,
+// credits, license (sitebuiltins.cpp). 0 / -1.
+[[nodiscard]] int add_site_builtins(ThreadState* ts, Object* builtins_dict);
+// sys.copyright, also the text of builtins.copyright.
+extern const char kCopyrightText[];
+// The directory of Spindle's pure-Python library (lib/), "" if not found.
+[[nodiscard]] std::string spindle_lib_dir();
 // Creates the sys module with its std streams.
 [[nodiscard]] int init_sys(ThreadState* ts);
 // sys.argv, sys.path[0], sys.flags as the command line set them.

@@ -391,6 +391,7 @@ int init_sys(ThreadState* ts) {
   if (set(ts, d, "hexversion", int_from_i64(ts, 0x030B07F0)) < 0) return -1;
   if (set(ts, d, "platform", str_from_cstr(ts, "linux")) < 0) return -1;
   if (set(ts, d, "byteorder", str_from_cstr(ts, "little")) < 0) return -1;
+  if (set(ts, d, "copyright", str_from_cstr(ts, kCopyrightText)) < 0) return -1;
   if (set(ts, d, "maxsize", int_from_i64(ts, INT64_MAX)) < 0) return -1;
   if (set(ts, d, "maxunicode", int_from_i64(ts, 0x10FFFF)) < 0) return -1;
   char exe[4096];
@@ -410,8 +411,6 @@ int init_sys(ThreadState* ts) {
   return 0;
 }
 
-namespace {
-
 // The directory of Spindle's pure-Python library: <dir of the binary>/../lib
 // when it exists (an installed or relocated build), else the source tree's.
 std::string spindle_lib_dir() {
@@ -428,8 +427,6 @@ std::string spindle_lib_dir() {
   if (::stat(SPINDLE_LIB_DIR, &st) == 0 && S_ISDIR(st.st_mode)) return SPINDLE_LIB_DIR;
   return {};
 }
-
-}  // namespace
 
 int configure_sys(ThreadState* ts, const CommandLine& cl) {
   Object* d = module_dict_borrowed(ts->interp->sys);
