@@ -35,6 +35,7 @@
 
 namespace spindle::objects {
 Type text_stream_type;
+extern Type text_iobase_type;
 }
 
 namespace spindle::modules {
@@ -505,6 +506,7 @@ void write_stderr(ThreadState* ts, const std::string& text) {
 namespace spindle::objects {
 void init_text_stream_type(Type& t) {
   t.name = "_io.TextIOWrapper";
+  t.base = &text_iobase_type;
   t.basicsize = sizeof(modules::TextStream);
   t.dealloc = modules::stream_dealloc;
   t.repr = modules::stream_repr;
