@@ -10,7 +10,6 @@
 #include "objects/abstract.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
-#include "objects/list.h"
 #include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -112,19 +111,7 @@ Object* collections_getattr(ThreadState* ts, Object* module, Object* const* args
 
 // The module __dir__: its namespace plus the names __getattr__ provides.
 Object* collections_dir(ThreadState* ts, Object* module, Object* const*, size_t, Object*) {
-  Object* d = module_dict_borrowed(module);
-  Ref names = Ref::steal(list_new(ts, 0));
-  if (!names) return nullptr;
-  size_t pos = 0;
-  Object *k, *v;
-  while (dict_next(d, &pos, &k, &v))
-    if (list_append(ts, names.get(), k) < 0) return nullptr;
-  for (const char* lazy : {"UserDict", "UserList", "UserString", "abc"}) {
-    if (dict_get_item_str_borrowed(ts, d, lazy)) continue;
-    Ref n = Ref::steal(str_from_cstr(ts, lazy));
-    if (!n || list_append(ts, names.get(), n.get()) < 0) return nullptr;
-  }
-  return names.release();
+  return module_names_with(ts, module, {"UserDict", "UserList", "UserString", "abc"});
 }
 
 const MethodDef collections_functions[] = {
