@@ -116,3 +116,14 @@ try:
     Chars(b'abc').readlines('x')
 except TypeError as e:
     print('TypeError', e)
+
+
+class ClosingStringIO(io.StringIO):
+    def close(self):
+        print('StringIO subclass closed at collection')
+        super().close()
+
+
+cs = ClosingStringIO('text')
+del cs
+print('after StringIO del')
