@@ -686,6 +686,7 @@ int init_builtins(ThreadState* ts) {
   };
   for (const Entry& e : entries)
     if (dict_set_item_str(ts, d, e.name, e.value) < 0) return -1;
+  if (add_site_builtins(ts, d) < 0) return -1;
   return dict_set_item_str(ts, ts->interp->modules, "builtins", m);
 }
 

@@ -5,10 +5,12 @@
 #include <string>
 
 #include "modules/collections_internal.h"
+#include "modules/import.h"
 #include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
+#include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
@@ -79,8 +81,43 @@ int check_py_arity(ThreadState* ts, const char* qualname, size_t nargs, size_t m
 }
 
 namespace {
+
+// The module __getattr__ (PEP 562). UserDict, UserList and UserString are
+// Python classes (lib/_collections_user.py: subclasses rely on every method
+// going through the overridable ones, which Python code gives for free);
+// they are loaded on first access and stored here, so later lookups never
+// come back. `abc` is the collections.abc submodule, which CPython's start-up
+// has always imported by the time a program looks.
+Object* collections_getattr(ThreadState* ts, Object* module, Object* const* args, size_t, Object*) {
+  Object* name = args[0];
+  if (is_str(name)) {
+    if (str_equal_cstr(name, "abc")) return import_module(ts, "collections.abc");
+    for (const char* user : {"UserDict", "UserList", "UserString"}) {
+      if (!str_equal_cstr(name, user)) continue;
+      Ref src = Ref::steal(import_module(ts, "_collections_user"));
+      if (!src) return nullptr;
+      for (const char* each : {"UserDict", "UserList", "UserString"}) {
+        Ref cls = Ref::steal(get_attr_str(ts, src.get(), each));
+        if (!cls || dict_set_item_str(ts, module_dict_borrowed(module), each, cls.get()) < 0) return nullptr;
+      }
+      return get_attr(ts, src.get(), name);
+    }
+  }
+  Ref r = Ref::steal(repr(ts, name));
+  if (!r) return nullptr;
+  return runtime::raise(ts, &exc::AttributeError,
+                        "module 'collections' has no attribute " + std::string(str_view(ts, r.get())));
+}
+
+// The module __dir__: its namespace plus the names __getattr__ provides.
+Object* collections_dir(ThreadState* ts, Object* module, Object* const*, size_t, Object*) {
+  return module_names_with(ts, module, {"UserDict", "UserList", "UserString", "abc"});
+}
+
 const MethodDef collections_functions[] = {
+    {"__dir__", collections_dir, kMethNoArgs},
     {"namedtuple", collections_namedtuple, kMethKeywords, "Returns a new subclass of tuple with named fields."},
+    {"__getattr__", collections_getattr, kMethO},
     {},
 };
 }  // namespace

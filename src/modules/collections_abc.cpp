@@ -38,6 +38,7 @@
 #include "objects/typeobject.h"
 #include "objects/typeutil.h"
 #include "runtime/errors.h"
+#include "vm/interpreter.h"
 
 namespace spindle::objects {
 extern Type range_type;
@@ -1096,7 +1097,37 @@ int register_builtins(ThreadState* ts, Object* module) {
   return 0;
 }
 
-const MethodDef module_functions[] = {{}};
+// A module without `name`: AttributeError worded as the module type's own.
+Object* no_attribute(ThreadState* ts, Object* module, Object* name) {
+  Ref mod_name = Ref::steal(get_attr_str(ts, module, "__name__"));
+  if (!mod_name) return nullptr;
+  Ref r = Ref::steal(repr(ts, name));
+  if (!r) return nullptr;
+  std::string text = "module '" + std::string(str_view(ts, mod_name.get())) + "' has no attribute " +
+                     std::string(str_view(ts, r.get()));
+  return raise(ts, &exc::AttributeError, text);
+}
+
+// The module __getattr__ of _collections_abc and collections.abc.
+// AsyncGenerator's mixins are coroutines, so the class is Python code
+// (lib/_collections_abc_async.py), loaded on first access and then stored in
+// both modules so later lookups find it directly.
+Object* abc_module_getattr(ThreadState* ts, Object* module, Object* const* args, size_t, Object*) {
+  Object* name = args[0];
+  if (!is_str(name) || !str_equal_cstr(name, "AsyncGenerator")) return no_attribute(ts, module, name);
+  Ref src = Ref::steal(import_module(ts, "_collections_abc_async"));
+  if (!src) return nullptr;
+  Ref cls = Ref::steal(get_attr(ts, src.get(), name));
+  if (!cls) return nullptr;
+  for (const char* mod : {"_collections_abc", "collections.abc"}) {
+    Object* m = dict_get_item_str_borrowed(ts, ts->interp->modules, mod);
+    if (m && is_module(m) && dict_set_item(ts, module_dict_borrowed(m), name, cls.get()) < 0)
+      return nullptr;
+  }
+  return cls.release();
+}
+
+const MethodDef module_functions[] = {{"__getattr__", abc_module_getattr, kMethO}, {}};
 
 Object* build_module(ThreadState* ts, const char* name) {
   Ref m = Ref::steal(new_native_module(ts, name, module_functions,
@@ -1112,6 +1143,10 @@ Object* build_module(ThreadState* ts, const char* name) {
   for (const AbcSpec& s : kSpecs) {
     Ref n = Ref::steal(str_from_cstr(ts, s.name));
     if (!n || list_append(ts, all.get(), n.get()) < 0) return nullptr;
+    if (std::strcmp(s.name, "AsyncIterator") == 0) {  // AsyncGenerator (loaded lazily) follows it
+      Ref g = Ref::steal(str_from_cstr(ts, "AsyncGenerator"));
+      if (!g || list_append(ts, all.get(), g.get()) < 0) return nullptr;
+    }
   }
   if (add_object(ts, m.get(), "__all__", all.release()) < 0) return nullptr;
   return m.release();
@@ -1140,14 +1175,15 @@ Object* init__collections_abc_module(ThreadState* ts) { return build_module(ts, 
 Object* init_collections_abc_module(ThreadState* ts) {
   Ref src = Ref::steal(import_module(ts, "_collections_abc"));
   if (!src) return nullptr;
-  Ref m = Ref::steal(new_native_module(ts, "collections.abc", nullptr, nullptr));
+  Ref m = Ref::steal(new_native_module(ts, "collections.abc", module_functions, nullptr));
   if (!m) return nullptr;
   size_t pos = 0;
   Object* k;
   Object* v;
   Object* sd = module_dict_borrowed(src.get());
   while (dict_next(sd, &pos, &k, &v)) {
-    if (is_str(k) && str_equal_cstr(k, "__name__")) continue;
+    // Its own __getattr__ (bound to it, for its error messages).
+    if (is_str(k) && (str_equal_cstr(k, "__name__") || str_equal_cstr(k, "__getattr__"))) continue;
     if (dict_set_item(ts, module_dict_borrowed(m.get()), k, v) < 0) return nullptr;
   }
   return m.release();

@@ -17,6 +17,7 @@
 #include <string>
 
 #include "modules/abc_support.h"
+#include "modules/import.h"
 #include "modules/registry.h"
 #include "objects/abstract.h"
 #include "objects/args.h"
@@ -283,9 +284,66 @@ int default_reduce(ThreadState* ts, Object* x, Reduction& r) {
   return 1;
 }
 
+// Unpacks a reduction value rv (nullptr: the reductor failed) into r: a str
+// means "copy as is"; else (func, args[, state[, listitems[, dictitems]]]).
+// 0 / -1.
+int finish_reduction(ThreadState* ts, Object* rv, Reduction& r) {
+  if (!rv) return -1;
+  if (is_str(rv)) {
+    r.is_str = true;
+    return 0;
+  }
+  Ref tup = Ref::steal(sequence_tuple(ts, rv));
+  if (!tup) return -1;
+  int64_t n = tuple_size(tup.get());
+  // rv is spread into _reconstruct(x, memo, func, args, state=None,
+  // listiter=None, dictiter=None): its arity errors name that function.
+  if (n == 0) {
+    raise(ts, &exc::TypeError, "_reconstruct() missing 2 required positional arguments: 'func' and 'args'");
+    return -1;
+  }
+  if (n == 1) {
+    raise(ts, &exc::TypeError, "_reconstruct() missing 1 required positional argument: 'args'");
+    return -1;
+  }
+  if (n > 5) {
+    raise_format(ts, &exc::TypeError, "_reconstruct() takes from 4 to 7 positional arguments but %lld were given",
+                 static_cast<long long>(n + 2));
+    return -1;
+  }
+  Object** it = tuple_items(tup.get());
+  r.func = Ref::borrow(it[0]);
+  r.args = Ref::borrow(it[1]);
+  if (n > 2 && !is_none(it[2])) r.state = Ref::borrow(it[2]);
+  if (n > 3 && !is_none(it[3])) r.listiter = Ref::borrow(it[3]);
+  if (n > 4 && !is_none(it[4])) r.dictiter = Ref::borrow(it[4]);
+  return 0;
+}
+
+// dispatch_table.get(cls) through the copy module's global (copyreg's
+// table unless a program rebinds copy.dispatch_table): a new reference, or
+// nullptr (with an exception only on error).
+Object* dispatch_reductor(ThreadState* ts, Object* module, Type* cls) {
+  Object* table = dict_get_item_str_borrowed(ts, module_dict_borrowed(module), "dispatch_table");
+  if (!table) return raise(ts, &exc::NameError, "name 'dispatch_table' is not defined");
+  Object* key = cls;
+  if (is_dict(table)) {
+    Object* f = dict_get_item_borrowed(ts, table, key);
+    return f ? new_ref(f) : nullptr;
+  }
+  Ref get = Ref::steal(intern(ts, "get"));
+  Ref f = get ? Ref::steal(call_method(ts, table, get.get(), &key, 1)) : Ref();
+  if (!f || is_none(f.get())) return nullptr;
+  return f.release();
+}
+
 // x's reduction: 1 = newobj form (default_reduce), 0 = func(*args) form, -1 error.
+// Order as copy.py: a reductor registered in dispatch_table, then
+// __reduce_ex__(4) / __reduce__.
 int reduce_object(ThreadState* ts, Object* module, Object* x, Reduction& r, bool deep) {
   Type* cls = x->ob_type;
+  Ref registered = Ref::steal(dispatch_reductor(ts, module, cls));
+  if (!registered && runtime::has_exception(ts)) return -1;
   Ref rex_name = Ref::steal(intern(ts, "__reduce_ex__"));
   Ref red_name = Ref::steal(intern(ts, "__reduce__"));
   Object* own_rex = type_lookup_borrowed(cls, rex_name.get());
@@ -293,6 +351,10 @@ int reduce_object(ThreadState* ts, Object* module, Object* x, Reduction& r, bool
   Object* base_rex = type_lookup_borrowed(&object_type, rex_name.get());
   Object* base_red = type_lookup_borrowed(&object_type, red_name.get());
   Ref rv;
+  if (registered) {
+    rv = Ref::steal(call(ts, registered.get(), &x, 1));
+    return finish_reduction(ts, rv.get(), r);
+  }
   if (own_rex == base_rex && own_red == base_red && base_rex) {
     return default_reduce(ts, x, r);
   }
@@ -322,27 +384,7 @@ int reduce_object(ThreadState* ts, Object* module, Object* x, Reduction& r, bool
     }
     rv = Ref::steal(call(ts, red.get(), nullptr, 0));
   }
-  if (!rv) return -1;
-  if (is_str(rv.get())) {
-    r.is_str = true;
-    return 0;
-  }
-  Ref tup = Ref::steal(sequence_tuple(ts, rv.get()));
-  if (!tup) return -1;
-  int64_t n = tuple_size(tup.get());
-  if (n < 2 || n > 5) {
-    raise_format(ts, &exc::TypeError, "_reconstruct() %s %lld positional argument%s",
-                 n < 2 ? "missing" : "takes from 3 to 7 positional arguments but", static_cast<long long>(n < 2 ? 2 - n : n + 2),
-                 n < 2 ? (2 - n == 1 ? "" : "s") : "s were given");
-    return -1;
-  }
-  Object** it = tuple_items(tup.get());
-  r.func = Ref::borrow(it[0]);
-  r.args = Ref::borrow(it[1]);
-  if (n > 2 && !is_none(it[2])) r.state = Ref::borrow(it[2]);
-  if (n > 3 && !is_none(it[3])) r.listiter = Ref::borrow(it[3]);
-  if (n > 4 && !is_none(it[4])) r.dictiter = Ref::borrow(it[4]);
-  return 0;
+  return finish_reduction(ts, rv.get(), r);
 }
 
 Object* deepcopy_impl(ThreadState* ts, Object* module, Object* x, Object* memo);
@@ -660,6 +702,10 @@ Object* init_copy_module(ThreadState* ts) {
       add_object(ts, m.get(), "error", new_ref(err.get())) < 0) {
     return nullptr;
   }
+  // copy.dispatch_table is copyreg's, one dict.
+  Ref copyreg = Ref::steal(import_module(ts, "copyreg"));
+  if (!copyreg || add_object(ts, m.get(), "dispatch_table", get_attr_str(ts, copyreg.get(), "dispatch_table")) < 0)
+    return nullptr;
   return m.release();
 }
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "modules/functools_internal.h"
+#include "modules/import.h"
 #include "modules/iter_support.h"
 #include "modules/registry.h"
 #include "objects/abstract.h"
@@ -792,7 +793,31 @@ Object* ft_total_ordering(ThreadState* ts, Object*, Object* const* args, size_t 
   return new_ref(cls);
 }
 
+// The module __getattr__ (PEP 562): recursive_repr is reprlib's (CPython's
+// functools imports it from there); reprlib is Python (lib/reprlib.py), so
+// it is imported on first use and the function stored here.
+Object* functools_getattr(ThreadState* ts, Object* module, Object* const* args, size_t, Object*) {
+  Object* name = args[0];
+  if (is_str(name) && str_equal_cstr(name, "recursive_repr")) {
+    Ref reprlib = Ref::steal(import_module(ts, "reprlib"));
+    if (!reprlib) return nullptr;
+    Ref f = Ref::steal(get_attr(ts, reprlib.get(), name));
+    if (!f || dict_set_item(ts, module_dict_borrowed(module), name, f.get()) < 0) return nullptr;
+    return f.release();
+  }
+  Ref r = Ref::steal(repr(ts, name));
+  if (!r) return nullptr;
+  return runtime::raise(ts, &exc::AttributeError,
+                        "module 'functools' has no attribute " + std::string(str_view(ts, r.get())));
+}
+
+Object* functools_dir(ThreadState* ts, Object* module, Object* const*, size_t, Object*) {
+  return module_names_with(ts, module, {"recursive_repr"});
+}
+
 const MethodDef functools_functions[] = {
+    {"__getattr__", functools_getattr, kMethO},
+    {"__dir__", functools_dir, kMethNoArgs},
     {"reduce", ft_reduce, kMethKeywords,
      "reduce(function, iterable[, initial]) -> value\n\nApply a function of two arguments cumulatively to the items of a sequence\nor iterable, from left to right, so as to reduce the iterable to a single\nvalue."},
     {"cmp_to_key", ft_cmp_to_key, kMethKeywords, "Convert a cmp= function into a key= function."},

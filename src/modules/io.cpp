@@ -38,6 +38,10 @@
 #include "runtime/errors.h"
 #include "runtime/runtime.h"
 
+namespace spindle::objects {
+extern Type iobase_type, raw_iobase_type, buffered_iobase_type, text_iobase_type;  // io_base.cpp
+}
+
 namespace spindle::modules {
 
 using namespace objects;
@@ -1047,6 +1051,7 @@ const GetSetDef binary_getsets[] = {
 
 void init_file_type(Type& t, const char* name, bool text) {
   t.name = name;
+  t.base = text ? &text_iobase_type : &buffered_iobase_type;
   t.basicsize = sizeof(File);
   t.flags = kTypeHaveGC;
   t.dealloc = file_dealloc;
@@ -1245,11 +1250,13 @@ void init_unsupported_operation_type(Type& t) {
 }
 void init_stringio_type(Type& t) {
   init_mem_type(t, "_io.StringIO");
+  t.base = &text_iobase_type;
   t.init = stringio_init;
   t.getsets = stringio_getsets;
 }
 void init_bytesio_type(Type& t) {
   init_mem_type(t, "_io.BytesIO");
+  t.base = &buffered_iobase_type;
   t.init = bytesio_init;
   t.methods = bytesio_methods;
 }
@@ -1258,8 +1265,10 @@ void init_buffered_reader_type(Type& t) { init_file_type(t, "_io.BufferedReader"
 void init_buffered_writer_type(Type& t) { init_file_type(t, "_io.BufferedWriter", false); }
 void init_buffered_random_type(Type& t) { init_file_type(t, "_io.BufferedRandom", false); }
 
-Object* init_io_module(ThreadState* ts) {
-  Ref m = Ref::steal(new_native_module(ts, "io", io_functions, "The io module provides the Python interfaces to stream handling."));
+namespace {
+
+Object* make_io_module(ThreadState* ts, const char* name, bool with_abcs) {
+  Ref m = Ref::steal(new_native_module(ts, name, io_functions, "The io module provides the Python interfaces to stream handling."));
   if (!m) return nullptr;
   Object* mod = m.get();
   for (Type* t : {&stringio_type, &bytesio_type, &text_file_type, &buffered_reader_type, &buffered_writer_type,
@@ -1271,7 +1280,13 @@ Object* init_io_module(ThreadState* ts) {
   if (add_int(ts, mod, "DEFAULT_BUFFER_SIZE", 8192) < 0 || add_int(ts, mod, "SEEK_SET", 0) < 0 ||
       add_int(ts, mod, "SEEK_CUR", 1) < 0 || add_int(ts, mod, "SEEK_END", 2) < 0)
     return nullptr;
+  if (add_io_base_classes(ts, mod, with_abcs) < 0) return nullptr;
   return m.release();
 }
+
+}  // namespace
+
+Object* init_io_module(ThreadState* ts) { return make_io_module(ts, "io", true); }
+Object* init__io_module(ThreadState* ts) { return make_io_module(ts, "_io", false); }
 
 }  // namespace spindle::modules

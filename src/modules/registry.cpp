@@ -10,6 +10,7 @@
 #include "objects/dict.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/list.h"
 #include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -96,6 +97,22 @@ int add_str(ThreadState* ts, Object* module, const char* name, std::string_view 
 int add_type(ThreadState* ts, Object* module, Type* type) {
   const char* dot = std::strrchr(type->name, '.');
   return add_object(ts, module, dot ? dot + 1 : type->name, new_ref(static_cast<Object*>(type)));
+}
+
+Object* module_names_with(ThreadState* ts, Object* module, std::initializer_list<const char*> lazy) {
+  Object* d = module_dict_borrowed(module);
+  Ref names = Ref::steal(list_new(ts, 0));
+  if (!names) return nullptr;
+  size_t pos = 0;
+  Object *k, *v;
+  while (dict_next(d, &pos, &k, &v))
+    if (list_append(ts, names.get(), k) < 0) return nullptr;
+  for (const char* name : lazy) {
+    if (dict_get_item_str_borrowed(ts, d, name)) continue;
+    Ref n = Ref::steal(str_from_cstr(ts, name));
+    if (!n || list_append(ts, names.get(), n.get()) < 0) return nullptr;
+  }
+  return names.release();
 }
 
 }  // namespace spindle::modules

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string_view>
 
 #include "objects/type.h"
@@ -39,5 +40,10 @@ using objects::Type;
 [[nodiscard]] int add_float(ThreadState* ts, Object* module, const char* name, double value);
 [[nodiscard]] int add_str(ThreadState* ts, Object* module, const char* name, std::string_view value);
 [[nodiscard]] int add_type(ThreadState* ts, Object* module, Type* type);  // under type->name
+
+// For a module __dir__ beside a PEP 562 __getattr__ that loads `lazy` names
+// on first use: the module's names plus those of `lazy` not loaded yet (a
+// new list; dir() sorts it).
+[[nodiscard]] Object* module_names_with(ThreadState* ts, Object* module, std::initializer_list<const char*> lazy);
 
 }  // namespace spindle::modules

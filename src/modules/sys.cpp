@@ -35,6 +35,7 @@
 
 namespace spindle::objects {
 Type text_stream_type;
+extern Type text_iobase_type;
 }
 
 namespace spindle::modules {
@@ -391,6 +392,7 @@ int init_sys(ThreadState* ts) {
   if (set(ts, d, "hexversion", int_from_i64(ts, 0x030B07F0)) < 0) return -1;
   if (set(ts, d, "platform", str_from_cstr(ts, "linux")) < 0) return -1;
   if (set(ts, d, "byteorder", str_from_cstr(ts, "little")) < 0) return -1;
+  if (set(ts, d, "copyright", str_from_cstr(ts, kCopyrightText)) < 0) return -1;
   if (set(ts, d, "maxsize", int_from_i64(ts, INT64_MAX)) < 0) return -1;
   if (set(ts, d, "maxunicode", int_from_i64(ts, 0x10FFFF)) < 0) return -1;
   char exe[4096];
@@ -410,8 +412,6 @@ int init_sys(ThreadState* ts) {
   return 0;
 }
 
-namespace {
-
 // The directory of Spindle's pure-Python library: <dir of the binary>/../lib
 // when it exists (an installed or relocated build), else the source tree's.
 std::string spindle_lib_dir() {
@@ -428,8 +428,6 @@ std::string spindle_lib_dir() {
   if (::stat(SPINDLE_LIB_DIR, &st) == 0 && S_ISDIR(st.st_mode)) return SPINDLE_LIB_DIR;
   return {};
 }
-
-}  // namespace
 
 int configure_sys(ThreadState* ts, const CommandLine& cl) {
   Object* d = module_dict_borrowed(ts->interp->sys);
@@ -508,6 +506,7 @@ void write_stderr(ThreadState* ts, const std::string& text) {
 namespace spindle::objects {
 void init_text_stream_type(Type& t) {
   t.name = "_io.TextIOWrapper";
+  t.base = &text_iobase_type;
   t.basicsize = sizeof(modules::TextStream);
   t.dealloc = modules::stream_dealloc;
   t.repr = modules::stream_repr;

@@ -45,6 +45,39 @@ bool operand(ThreadState* ts, Object* o, std::complex<double>* out, bool* err) {
   return false;
 }
 
+// complex(x) for an x that is neither a number type nor a str:
+// x.__complex__() (which must return a complex), else float(x) when x has
+// __float__ or __index__. false (no exception) when x has none of them;
+// *is_complex: the value came from __complex__.
+bool other_operand(ThreadState* ts, Object* o, std::complex<double>* out, bool* err, bool* is_complex) {
+  *err = false;
+  for (const char* special : {"__complex__", "__float__", "__index__"}) {
+    Ref name = Ref::steal(str_intern_cstr(ts, special));
+    if (!name) return *err = true;
+    Ref meth = Ref::steal(lookup_special(ts, o, name.get()));
+    if (!meth) {
+      if (runtime::has_exception(ts)) return *err = true;
+      continue;
+    }
+    if (special[2] != 'c') {
+      Ref f = Ref::steal(number_float(ts, o));
+      if (!f) return *err = true;
+      *out = {float_as_double(ts, f.get()), 0.0};
+      return true;
+    }
+    Ref c = Ref::steal(call(ts, meth.get(), nullptr, 0));
+    if (!c) return *err = true;
+    if (c->ob_type != &complex_type && !is_subtype(c->ob_type, &complex_type)) {
+      runtime::raise_format(ts, &exc::TypeError, "__complex__ returned non-complex (type %s)", type_name(c->ob_type));
+      return *err = true;
+    }
+    *out = {static_cast<Complex*>(c.get())->real, static_cast<Complex*>(c.get())->imag};
+    *is_complex = true;
+    return true;
+  }
+  return false;
+}
+
 template <class F>
 Object* arith(ThreadState* ts, Object* a, Object* b, F f) {
   std::complex<double> x, y;
@@ -160,7 +193,8 @@ Object* c_new(ThreadState* ts, Type* type, Object* const* args, size_t nargs, Ob
   ArgValues av;
   if (parse_args(ts, kSig, args, nargs, kwnames, av) < 0) return nullptr;
   std::complex<double> r(0, 0), i(0, 0);
-  bool err;
+  bool err = false;
+  bool r_from_complex = false;  // the real argument gave a complex (its imaginary part counts)
   if (av.has(0)) {
     if (is_str(av[0])) {
       std::string s(str_view(ts, av[0]));
@@ -186,11 +220,19 @@ Object* c_new(ThreadState* ts, Type* type, Object* const* args, size_t nargs, Ob
         r = {x, y};
       }
       if (*end != '\0' || t.empty()) return runtime::raise(ts, &exc::ValueError, "complex() arg is a malformed string");
-    } else if (!operand(ts, av[0], &r, &err)) {
-      return runtime::raise_format(ts, &exc::TypeError, "complex() first argument must be a string or a number, not '%s'",
-                                   type_name(av[0]->ob_type));
-    } else if (err) {
-      return nullptr;
+    } else {
+      bool ok = operand(ts, av[0], &r, &err);
+      if (ok) {
+        r_from_complex = av[0]->ob_type == &complex_type || is_subtype(av[0]->ob_type, &complex_type);
+      } else {
+        ok = other_operand(ts, av[0], &r, &err, &r_from_complex);
+      }
+      if (err) return nullptr;
+      if (!ok) {
+        return runtime::raise_format(ts, &exc::TypeError,
+                                     "complex() first argument must be a string or a number, not '%s'",
+                                     type_name(av[0]->ob_type));
+      }
     }
   }
   if (av.has(1)) {
@@ -202,7 +244,7 @@ Object* c_new(ThreadState* ts, Type* type, Object* const* args, size_t nargs, Ob
   }
   // As CPython: only a complex argument contributes its imaginary part, so
   // complex(0, -0.0) keeps the negative zero.
-  bool r_complex = av.has(0) && (av[0]->ob_type == &complex_type || is_subtype(av[0]->ob_type, &complex_type) || is_str(av[0]));
+  bool r_complex = av.has(0) && (r_from_complex || is_str(av[0]));
   bool i_complex = av.has(1) && (av[1]->ob_type == &complex_type || is_subtype(av[1]->ob_type, &complex_type));
   double re = i_complex ? r.real() - i.imag() : r.real();
   double imv = av.has(1) ? (r_complex ? r.imag() + i.real() : i.real()) : r.imag();

@@ -84,7 +84,12 @@ int object_init(ThreadState* ts, Object* self, Object* const*, size_t nargs, Obj
   return 0;
 }
 
-Object* object_str(ThreadState* ts, Object* self) { return repr(ts, self); }
+// object.__str__ calls the repr slot itself (as CPython's object_str), so a
+// non-str result is reported by str() as __str__'s.
+Object* object_str(ThreadState* ts, Object* self) {
+  UnaryFn f = self->ob_type->repr;
+  return f ? f(ts, self) : object_default_repr(ts, self);
+}
 
 Object* object_richcompare(ThreadState* ts, Object* a, Object* b, CompareOp op) {
   switch (op) {

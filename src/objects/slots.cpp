@@ -278,8 +278,12 @@ int64_t slot_hash(ThreadState* ts, Object* self) {
     raise(ts, &exc::TypeError, "__hash__ method should return an integer");
     return -1;
   }
-  // Reduce big values the way int hashes them (hash(hash(x)) == hash(x)).
-  return objects::hash(ts, r.get());
+  // As CPython: a value that fits in 64 bits is the hash itself (-1, the
+  // error marker, becomes -2); a bigger one is reduced as int hashes it.
+  bool overflow = false;
+  int64_t h = int_as_i64(ts, r.get(), &overflow);
+  if (overflow) return objects::hash(ts, r.get());
+  return h == -1 ? -2 : h;
 }
 
 Object* slot_call(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
