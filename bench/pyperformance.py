@@ -108,7 +108,7 @@ def main():
                 env = dict(os.environ, PYTHONPATH=LIB)
                 c2, _, e2, rss2 = run_measured([sys.executable, script, *extra], os.path.dirname(script),
                                                args.timeout, env)
-                line += (f"  | peak RSS spindle {rss // 1024} MB, cpython {rss2 // 1024} MB, ratio {rss / rss2:.2f}"
+                line += (f"  | peak RSS spindle {rss / 1024:.1f} MB, cpython {rss2 / 1024:.1f} MB, ratio {rss / rss2:.2f}"
                          if c2 == 0 else f"  | cpython failed: {e2.strip()[-120:]}")
             print(line)
         else:

@@ -2,6 +2,7 @@
 #include <cstring>
 
 #include "objects/alloc.h"
+#include "objects/small_alloc.h"
 #include "objects/type.h"
 #include "runtime/errors.h"
 #include "runtime/gc.h"
@@ -12,10 +13,12 @@ namespace spindle::objects {
 Object* alloc_object(ThreadState* ts, Type* type, size_t size) {
   bool gc = has_flag(type, kTypeHaveGC) && ts && ts->gc_heap;
   if (gc) runtime::gc_note_allocation(ts);
-  void* mem = gc ? runtime::gc_alloc(ts, size) : mem_calloc(1, size);
+  bool small = !gc && size == kSmallBlockBytes && ts && ts->small_pool;
+  void* mem = gc ? runtime::gc_alloc(ts, size) : small ? small_alloc(ts->small_pool) : mem_calloc(1, size);
   if (!mem) return runtime::raise_no_memory(ts);
   auto* o = static_cast<Object*>(mem);
   init_header(o, type);
+  if (small) o->ob_flags |= kObSmallBlock;
   if (gc) runtime::gc_track(o);
   if (has_flag(type, kTypeHeap)) incref(type);
   return o;
@@ -24,7 +27,8 @@ Object* alloc_object(ThreadState* ts, Type* type, size_t size) {
 void free_object(Object* o) {
   Type* type = o->ob_type;
   runtime::gc_forget(o);
-  mem_free(o);
+  if (o->ob_flags & kObSmallBlock) small_free(o);
+  else mem_free(o);
   if (has_flag(type, kTypeHeap)) decref(type);
 }
 

@@ -43,6 +43,7 @@ inline constexpr uint32_t kImmortalRefcnt = 0xFFFFFFFFu;
 enum ObjectFlag : uint16_t {
   kObImmortal = 1u << 0,   // never freed (also marked by the refcount)
   kObDeferred = 1u << 1,   // deferred refcounting (CO_METHOD functions, modules; issue 8)
+  kObSmallBlock = 1u << 2,  // memory from the 40-byte pool (objects/small_alloc.h)
 };
 
 struct Object {

@@ -2,6 +2,8 @@
 // state, the builtin types, the builtins and sys modules.
 #include "runtime/runtime.h"
 
+#include "objects/small_alloc.h"
+
 #include <sys/random.h>
 #include <sys/resource.h>
 
@@ -131,6 +133,7 @@ ThreadState* runtime_start(Runtime& rt) {
   ts->py_recursion_remaining = interp->recursion_limit;
   set_stack_limit(ts);
   ts->gc_heap = gc_heap_new();
+  ts->small_pool = objects::small_pool_new();
   interp->gc.enabled = false;  // until start-up is done
   t_current = ts;
   interp->threads.push_back(std::move(thread));

@@ -26,6 +26,9 @@
 namespace spindle::vm {
 struct Frame;
 }
+namespace spindle::objects {
+struct SmallPool;
+}
 
 namespace spindle::runtime {
 
@@ -79,6 +82,8 @@ struct ThreadState {
   // Where objects of GC types come from, and how the collector finds them
   // (gc.h: a mimalloc heap, or a registry in sanitizer builds).
   void* gc_heap = nullptr;
+  // 40-byte blocks for small non-GC objects (objects/small_alloc.h).
+  objects::SmallPool* small_pool = nullptr;
   // Containers whose repr is being computed on this thread ([...] / {...}).
   std::vector<Object*> repr_active;
 };
