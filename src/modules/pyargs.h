@@ -17,11 +17,12 @@ using objects::ThreadState;
 
 // Binds (args, nargs, kwnames) to `def qualname(p0, ..., p[nparams-1])`
 // whose first `required` parameters have no default, into out[0..nparams)
-// (borrowed; nullptr where absent). `self_counts`: the def has a leading
-// self the caller already consumed (counts in "takes N positional arguments").
-// 0, or -1 with TypeError set.
+// (borrowed; nullptr where absent). The last `nkwonly` parameters are
+// keyword-only (all with defaults). `self_counts`: the def has a leading self
+// the caller already consumed (it counts in "takes N positional arguments",
+// and `self=` is a second value for it). 0, or -1 with TypeError set.
 [[nodiscard]] int bind_py_args(ThreadState* ts, const char* qualname, Object* const* args, size_t nargs,
                                Object* kwnames, const char* const* params, size_t nparams, size_t required,
-                               Object** out, bool self_counts = true);
+                               Object** out, bool self_counts = true, size_t nkwonly = 0);
 
 }  // namespace spindle::modules

@@ -170,67 +170,8 @@ int set_gauss_next(ThreadState* ts, Object* self, Object* value) {
 }
 
 // ===========================================================================
-// Python-style argument binding and self.name(...) calls
+// self.name(...) calls
 // ===========================================================================
-
-int bind_args(ThreadState* ts, const FuncSig& sig, Object* const* args, size_t nargs, Object* kwnames,
-              Object** out) {
-  int nall = sig.npos + sig.nkwonly;
-  for (int i = 0; i < nall; ++i) out[i] = nullptr;
-  size_t npos = static_cast<size_t>(sig.npos);
-  for (size_t i = 0; i < nargs && i < npos; ++i) out[i] = args[i];
-  size_t nkw = kwnames_count(kwnames);
-  for (size_t i = 0; i < nkw; ++i) {
-    Object* key = tuple_item_borrowed(kwnames, static_cast<int64_t>(i));
-    int found = -1;
-    for (int p = 0; p < nall; ++p) {
-      if (str_equal_cstr(key, sig.names[p])) found = p;
-    }
-    if (found < 0) {
-      const char* what = str_equal_cstr(key, "self") ? "got multiple values for argument" : "got an unexpected keyword argument";
-      raise_format(ts, &exc::TypeError, "%s() %s '%s'", sig.qualname, what, str_utf8(ts, key, nullptr));
-      return -1;
-    }
-    if (out[found]) {
-      raise_format(ts, &exc::TypeError, "%s() got multiple values for argument '%s'", sig.qualname, sig.names[found]);
-      return -1;
-    }
-    out[found] = args[nargs + i];
-  }
-  if (nargs > npos) {
-    size_t kwonly_given = 0;
-    for (int p = sig.npos; p < nall; ++p) kwonly_given += out[p] != nullptr;
-    size_t argcount = npos + 1, given = nargs + 1;
-    std::string takes = sig.nrequired < sig.npos
-                            ? "from " + std::to_string(sig.nrequired + 1) + " to " + std::to_string(argcount)
-                            : std::to_string(argcount);
-    bool plural = sig.nrequired < sig.npos || argcount != 1;
-    std::string kwonly;
-    if (kwonly_given) {
-      kwonly = std::string(" positional argument") + (given != 1 ? "s" : "") + " (and " +
-               std::to_string(kwonly_given) + " keyword-only argument" + (kwonly_given != 1 ? "s" : "") + ")";
-    }
-    raise_format(ts, &exc::TypeError, "%s() takes %s positional argument%s but %zu%s were given", sig.qualname,
-                 takes.c_str(), plural ? "s" : "", given, kwonly.c_str());
-    return -1;
-  }
-  std::string missing;
-  int nmissing = 0;
-  for (int p = 0; p < sig.nrequired; ++p) nmissing += out[p] == nullptr;
-  if (nmissing) {
-    int seen = 0;
-    for (int p = 0; p < sig.nrequired; ++p) {
-      if (out[p]) continue;
-      ++seen;
-      if (seen > 1) missing += nmissing == 2 ? " and " : (seen == nmissing ? ", and " : ", ");
-      missing += std::string("'") + sig.names[p] + "'";
-    }
-    raise_format(ts, &exc::TypeError, "%s() missing %d required positional argument%s: %s", sig.qualname, nmissing,
-                 nmissing == 1 ? "" : "s", missing.c_str());
-    return -1;
-  }
-  return 0;
-}
 
 Object* call_self(ThreadState* ts, Object* self, const char* name, Object* const* args, size_t nargs) {
   Ref method = Ref::steal(get_attr_str(ts, self, name));

@@ -20,6 +20,7 @@
 #include <cstdint>
 
 #include "objects/object.h"
+#include "modules/pyargs.h"
 #include "objects/type.h"
 
 namespace spindle::modules {
@@ -66,9 +67,13 @@ struct FuncSig {
   int nrequired;         // the first nrequired of them have no default
   int nkwonly;           // keyword-only parameters (all have defaults)
 };
-// Fills out[0..npos+nkwonly) with borrowed arguments (nullptr: not passed).
-[[nodiscard]] int bind_args(ThreadState* ts, const FuncSig& sig, Object* const* args, size_t nargs,
-                            Object* kwnames, Object** out);
+// Fills out[0..npos+nkwonly) with borrowed arguments (nullptr: not passed),
+// through the shared Python-def binder (pyargs.h).
+[[nodiscard]] inline int bind_args(ThreadState* ts, const FuncSig& sig, Object* const* args, size_t nargs,
+                                   Object* kwnames, Object** out) {
+  return bind_py_args(ts, sig.qualname, args, nargs, kwnames, sig.names, static_cast<size_t>(sig.npos + sig.nkwonly),
+                      static_cast<size_t>(sig.nrequired), out, true, static_cast<size_t>(sig.nkwonly));
+}
 
 // --- self.name(...) with the plain fast path left to the caller ---------------
 [[nodiscard]] Object* call_self(ThreadState* ts, Object* self, const char* name, Object* const* args,
