@@ -12,7 +12,7 @@ per benchmark and `N passed, M failed` last.
 
 --rss also runs each file under CPython (python3, with Spindle's pyperf on
 PYTHONPATH, the same options) right after Spindle's run and prints both
-peak RSS values (each child's own ru_maxrss) and their ratio.
+peak RSS values (GNU time's %M: each process's own) and their ratio.
 
 --stability SECONDS runs each benchmark for that long instead (endless
 values, then killed) and checks that its peak RSS at the end is within 10% of
@@ -35,25 +35,32 @@ sys.path.insert(0, os.path.join(HERE, "..", "tests", "memory"))
 import check_rss  # noqa: E402  (sample_peaks: one RSS sampler for the test and this script)
 
 
-def run_measured(cmd, cwd, timeout, env=None):
-    """Runs cmd; returns (exit code or None on timeout, stdout, stderr, peak RSS
-    in KB of that child alone: wait4's ru_maxrss)."""
+# GNU time reports the benchmark process's own peak RSS (%M): it forks from
+# a small process, while wait4's ru_maxrss for a child of this script would
+# also count the forked copy of this python3 driver that existed before exec.
+GNU_TIME = "/usr/bin/time"
+
+
+def run_measured(engine, script, extra, timeout, env=None, rss=False):
+    """Runs the benchmark file under engine; returns (exit code or None on
+    timeout, stdout, stderr, peak RSS in KB with rss, else 0)."""
+    cmd = [engine, script, *extra]
+    if rss:
+        cmd = [GNU_TIME, "-f", "@peak-rss-kb %M", *cmd]
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err)
-        deadline = time.monotonic() + timeout
-        while True:
-            pid, status, usage = os.wait4(p.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.monotonic() > deadline:
-                p.kill()
-                os.wait4(p.pid, 0)
-                return None, "", "timeout", 0
-            time.sleep(0.02)
-        p.returncode = os.waitstatus_to_exitcode(status)
+        p = subprocess.Popen(cmd, cwd=os.path.dirname(script), env=env, stdout=out, stderr=err)
+        try:
+            p.wait(timeout)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+            return None, "", "timeout", 0
         out.seek(0)
         err.seek(0)
-        return p.returncode, out.read(), err.read(), usage.ru_maxrss
+        lines = err.read().splitlines()
+        peak = [int(line.split()[1]) for line in lines if line.startswith("@peak-rss-kb ")]
+        text = "\n".join(line for line in lines if not line.startswith("@peak-rss-kb "))
+        return p.returncode, out.read(), text, peak[-1] if peak else 0
 
 
 def stability(args, name, script):
@@ -86,6 +93,8 @@ def main():
     ap.add_argument("--stability", type=float, metavar="SECONDS",
                     help="run each benchmark this long; peak RSS at the end within 10%% of the peak at 1/6")
     args = ap.parse_args(argv)
+    if args.rss and not os.access(GNU_TIME, os.X_OK):
+        sys.exit(f"--rss needs GNU time ({GNU_TIME}): apt-get install time")
     root = os.path.join(args.checkout, "pyperformance", "data-files", "benchmarks")
     names = args.only.split(",") if args.only else BENCHMARKS
     failed = 0
@@ -99,15 +108,14 @@ def main():
             failed += stability(args, name, script)
             continue
         t0 = time.perf_counter()
-        code, out, err, rss = run_measured([args.spindle, script, *extra], os.path.dirname(script), args.timeout)
+        code, out, err, rss = run_measured(args.spindle, script, extra, args.timeout, rss=args.rss)
         wall = time.perf_counter() - t0
         last = (out.strip().splitlines() or [""])[-1]
         if code == 0:
             line = f"{name:16} ok   {wall:6.1f} s  {last}"
             if args.rss:
                 env = dict(os.environ, PYTHONPATH=LIB)
-                c2, _, e2, rss2 = run_measured([sys.executable, script, *extra], os.path.dirname(script),
-                                               args.timeout, env)
+                c2, _, e2, rss2 = run_measured(sys.executable, script, extra, args.timeout, env, rss=True)
                 line += (f"  | peak RSS spindle {rss / 1024:.1f} MB, cpython {rss2 / 1024:.1f} MB, ratio {rss / rss2:.2f}"
                          if c2 == 0 else f"  | cpython failed: {e2.strip()[-120:]}")
             print(line)
