@@ -39,7 +39,8 @@ def sample_peaks(cmd, early_at, stop_at, cwd=None):
                 code = p.returncode
                 break
             try:
-                last = peak_kb(p.pid)
+                # A process that has exited but is not reaped yet has no VmHWM.
+                last = max(last, peak_kb(p.pid))
             except (FileNotFoundError, ProcessLookupError):
                 continue
             if not early and elapsed >= early_at:

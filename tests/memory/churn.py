@@ -1,7 +1,9 @@
 # Allocation churn that only cycle collection can reclaim: instance cycles,
 # self-referencing containers, classes made in a loop, closures, generators
 # suspended in cycles, exceptions kept with their tracebacks, weak references
-# with callbacks. Runs for the number of seconds given (default 3).
+# with callbacks, and "games": boards of cyclic objects that live through
+# several collections (so they are promoted) before they are dropped, as
+# pyperformance's go does. Runs for the number of seconds given (default 3).
 import sys
 import time
 import weakref
@@ -36,6 +38,23 @@ def churn_once(i):
     r = weakref.ref(a, lambda w: None)
     return r
 
+class Square:
+    def __init__(self, board, pos):
+        self.board = board
+        self.pos = pos
+        self.neighbours = []
+
+def play_game(size):
+    board = [Square(None, i) for i in range(size)]
+    for sq in board:
+        sq.board = board
+        sq.neighbours = [board[(sq.pos + d) % size] for d in (1, -1, 7, -7)]
+    moves = 0
+    for turn in range(size * 4):  # allocation while the board is alive
+        history = [(turn, sq.pos) for sq in board[turn % size].neighbours]
+        moves += len(history)
+    return moves
+
 seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 3.0
 end = time.monotonic() + seconds
 n = 0
@@ -43,4 +62,5 @@ while time.monotonic() < end:
     for _ in range(200):
         churn_once(n)
         n += 1
+    play_game(1000)
 print("iterations", n > 0)
