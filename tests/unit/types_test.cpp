@@ -46,6 +46,11 @@ std::string R(Object* o) {
   if (!o) return "NULL(" + err() + ")";
   return repr_utf8(ts, o);
 }
+// R of a new reference, which it releases.
+std::string RN(Object* o) {
+  Ref owned = Ref::steal(o);
+  return R(o);
+}
 Object* I(int64_t v) { return int_from_i64(ts, v); }
 
 // A stand-in for Python functions: calls a BuiltinFn with all arguments and
@@ -87,8 +92,10 @@ Object* make_class(const char* name, std::initializer_list<Object*> bases,
 class TypesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    static runtime::Runtime rt;
-    ts = runtime::runtime_start(rt);
+    // Never destroyed, as in the interpreter (cli/main.cpp): the process's
+    // interned strings and static types stay rooted in it until exit.
+    static runtime::Runtime* rt = new runtime::Runtime;
+    ts = runtime::runtime_start(*rt);
     ASSERT_NE(ts, nullptr);
     fakefunc_type.name = "function";
     fakefunc_type.basicsize = sizeof(FakeFunc);
@@ -152,7 +159,7 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
   Object* C = make_class("C", {A}, {});
   Object* D = make_class("D", {B, C}, {});
   EXPECT_EQ(
-      R(get_attr(ts, D, S("__mro__"))),
+      RN(get_attr(ts, D, S("__mro__"))),
       "(<class '__main__.D'>, <class '__main__.B'>, <class '__main__.C'>, <class '__main__.A'>, <class 'object'>)");
   CHECK(make_class("X", {A, B}, {}) == nullptr);
   EXPECT_EQ(err(), "TypeError: Cannot create a consistent method resolution\norder (MRO) for bases A, B");
@@ -164,7 +171,7 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
   Object* a = call(ts, A, nullptr, 0);
   CHECK(a);
   CHECK(set_attr(ts, a, S("x"), I(5)) == 0);
-  EXPECT_EQ(R(get_attr(ts, a, S("x"))), "5");
+  EXPECT_EQ(RN(get_attr(ts, a, S("x"))), "5");
   CHECK(get_attr(ts, a, S("y")) == nullptr);
   EXPECT_EQ(err(), "AttributeError: 'A' object has no attribute 'y'");
   CHECK(R(a).rfind("<__main__.A object at 0x", 0) == 0);
@@ -177,21 +184,21 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
   EXPECT_EQ(err(), "TypeError: cannot set 'x' attribute of immutable type 'int'");
   CHECK(get_attr(ts, A, S("zz")) == nullptr);
   EXPECT_EQ(err(), "AttributeError: type object 'A' has no attribute 'zz'");
-  EXPECT_EQ(R(get_attr(ts, A, S("__name__"))), "'A'");
+  EXPECT_EQ(RN(get_attr(ts, A, S("__name__"))), "'A'");
   EXPECT_EQ(R(type_lookup_borrowed(&int_type, S("__add__"))), "<slot wrapper '__add__' of 'int' objects>");
-  CHECK(R(get_attr(ts, I(1), S("__add__"))).rfind("<method-wrapper '__add__' of int object at 0x", 0) == 0);
+  CHECK(RN(get_attr(ts, I(1), S("__add__"))).rfind("<method-wrapper '__add__' of int object at 0x", 0) == 0);
   EXPECT_EQ(R(type_lookup_borrowed(&list_type, S("append"))), "<method 'append' of 'list' objects>");
   Object* l = list_new(ts, 0);
-  CHECK(R(get_attr(ts, l, S("append"))).rfind("<built-in method append of list object at 0x", 0) == 0);
+  CHECK(RN(get_attr(ts, l, S("append"))).rfind("<built-in method append of list object at 0x", 0) == 0);
   EXPECT_EQ(R(type_lookup_borrowed(&type_type, S("__name__"))), "<attribute '__name__' of 'type' objects>");
   // binops on classes
   Object* P = make_class(
       "P", {}, {{"__add__", F("add", f_add)}, {"__radd__", F("radd", f_radd)}, {"__repr__", F("repr", f_repr)}});
   Object* p = call(ts, P, nullptr, 0);
   EXPECT_EQ(R(p), "<custom>");
-  EXPECT_EQ(R(number_add(ts, p, I(1))), "'add(<custom>,1)'");
-  EXPECT_EQ(R(number_add(ts, I(1), p)), "'radd(<custom>,1)'");
-  EXPECT_EQ(R(number_add(ts, I(1), I(2))), "3");
+  EXPECT_EQ(RN(number_add(ts, p, I(1))), "'add(<custom>,1)'");
+  EXPECT_EQ(RN(number_add(ts, I(1), p)), "'radd(<custom>,1)'");
+  EXPECT_EQ(RN(number_add(ts, I(1), I(2))), "3");
   CHECK(number_add(ts, I(1), S("a")) == nullptr);
   EXPECT_EQ(err(), "TypeError: unsupported operand type(s) for +: 'int' and 'str'");
   CHECK(number_subtract(ts, a, I(2)) == nullptr);
@@ -200,36 +207,36 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
   Object* Q = make_class("Q", {&int_type}, {{"__radd__", F("radd", f_radd)}});
   Object* q = call(ts, Q, nullptr, 0);
   CHECK(q);
-  EXPECT_EQ(R(number_add(ts, I(1), q)), "'radd(0,1)'");
-  EXPECT_EQ(R(number_subtract(ts, I(5), q)), "5");
+  EXPECT_EQ(RN(number_add(ts, I(1), q)), "'radd(0,1)'");
+  EXPECT_EQ(RN(number_subtract(ts, I(5), q)), "5");
   // comparisons
   CHECK(rich_compare(ts, a, I(1), CompareOp::Lt) == nullptr);
   EXPECT_EQ(err(), "TypeError: '<' not supported between instances of 'A' and 'int'");
   CHECK(rich_compare_bool(ts, a, a, CompareOp::Eq) == 1);
-  EXPECT_EQ(R(rich_compare(ts, a, p, CompareOp::Ne)), "True");
+  EXPECT_EQ(RN(rich_compare(ts, a, p, CompareOp::Ne)), "True");
   Object* E = make_class("E", {}, {{"__eq__", F("eq", f_true)}});
   Object* e = call(ts, E, nullptr, 0);
-  EXPECT_EQ(R(rich_compare(ts, I(3), e, CompareOp::Eq)), "True");
+  EXPECT_EQ(RN(rich_compare(ts, I(3), e, CompareOp::Eq)), "True");
   CHECK(hash(ts, e) == -1);
   EXPECT_EQ(err(), "TypeError: unhashable type: 'E'");
   // __getattr__ hook
   Object* G = make_class("G", {}, {{"__getattr__", F("getattr", f_getattr)}});
   Object* g = call(ts, G, nullptr, 0);
-  EXPECT_EQ(R(get_attr(ts, g, S("foo"))), "'ga:foo'");
+  EXPECT_EQ(RN(get_attr(ts, g, S("foo"))), "'ga:foo'");
   CHECK(set_attr(ts, g, S("bar"), I(1)) == 0);
-  EXPECT_EQ(R(get_attr(ts, g, S("bar"))), "1");
+  EXPECT_EQ(RN(get_attr(ts, g, S("bar"))), "1");
   // __init__ with args
   Object* H = make_class("H", {}, {{"__init__", F("init", f_init)}});
   {
     Object* seven = I(7);
     Object* h = call(ts, H, &seven, 1);
-    EXPECT_EQ(R(get_attr(ts, h, S("v"))), "7");
+    EXPECT_EQ(RN(get_attr(ts, h, S("v"))), "7");
   }
   // sequence iteration via __getitem__ and len
   Object* Sq = make_class("Sq", {}, {{"__getitem__", F("gi", f_getitem)}, {"__len__", F("len", f_len3)}});
   Object* sq = call(ts, Sq, nullptr, 0);
   CHECK(length(ts, sq) == 3);
-  EXPECT_EQ(R(sequence_list(ts, sq)), "[0, 1, 2]");
+  EXPECT_EQ(RN(sequence_list(ts, sq)), "[0, 1, 2]");
   CHECK(contains(ts, sq, I(2)) == 1);
   CHECK(contains(ts, sq, I(5)) == 0);
   CHECK(is_true(ts, sq) == 1);
@@ -247,7 +254,7 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
     Object* prop = call(ts, &property_type, &fget, 1);
     Object* Pr = make_class("Pr", {}, {{"x", prop}});
     Object* pr = call(ts, Pr, nullptr, 0);
-    EXPECT_EQ(R(get_attr(ts, pr, S("x"))), "42");
+    EXPECT_EQ(RN(get_attr(ts, pr, S("x"))), "42");
     CHECK(set_attr(ts, pr, S("x"), I(1)) < 0);
     EXPECT_EQ(err(), "AttributeError: property 'x' of 'Pr' object has no setter");
   }
@@ -259,9 +266,9 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
     Object* K = make_class("K", {}, {{"c", cm}, {"s", sm}});
     Object* k = call(ts, K, nullptr, 0);
     Object* bound = get_attr(ts, k, S("c"));
-    EXPECT_EQ(R(call(ts, bound, nullptr, 0)), "<class '__main__.K'>");
+    EXPECT_EQ(RN(call(ts, bound, nullptr, 0)), "<class '__main__.K'>");
     Object* s = get_attr(ts, k, S("s"));
-    EXPECT_EQ(R(call(ts, s, nullptr, 0)), "0");
+    EXPECT_EQ(RN(call(ts, s, nullptr, 0)), "0");
   }
   // __slots__
   {
@@ -272,7 +279,7 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
     CHECK(get_attr(ts, sl, S("a")) == nullptr);
     EXPECT_EQ(err(), "AttributeError: 'Sl' object has no attribute 'a'");
     CHECK(set_attr(ts, sl, S("a"), I(3)) == 0);
-    EXPECT_EQ(R(get_attr(ts, sl, S("a"))), "3");
+    EXPECT_EQ(RN(get_attr(ts, sl, S("a"))), "3");
     CHECK(set_attr(ts, sl, S("b"), I(3)) < 0);
     EXPECT_EQ(err(), "AttributeError: 'Sl' object has no attribute 'b'");
     EXPECT_EQ(R(type_lookup_borrowed(static_cast<Type*>(Sl), S("a"))), "<member 'a' of 'Sl' objects>");
@@ -282,7 +289,7 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
   {
     Object* sup = super_new_with(ts, static_cast<Type*>(B), call(ts, D, nullptr, 0));
     EXPECT_EQ(R(sup), "<super: <class 'B'>, <D object>>");
-    CHECK(R(get_attr(ts, sup, S("__init__"))).rfind("<method-wrapper '__init__' of D object", 0) == 0);
+    CHECK(RN(get_attr(ts, sup, S("__init__"))).rfind("<method-wrapper '__init__' of D object", 0) == 0);
   }
   // setattr on class updates slots
   {
@@ -291,7 +298,7 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
     CHECK(number_add(ts, u, I(1)) == nullptr);
     err();
     CHECK(set_attr(ts, U, S("__add__"), F("add", f_add)) == 0);
-    CHECK(R(number_add(ts, u, I(1))).rfind("'add(", 0) == 0);
+    CHECK(RN(number_add(ts, u, I(1))).rfind("'add(", 0) == 0);
   }
   // recursion through repr
   {
@@ -397,7 +404,7 @@ TEST_F(TypesTest, ClassProtocolDetails) {
     Object* Sub = call(ts, &type_type, args, 3, kw);
     EXPECT_EQ(R(Sub), "<class 'm.Sub'>");
     if (Sub)
-      EXPECT_EQ(R(get_attr(ts, Sub, S("tag"))), "7");
+      EXPECT_EQ(RN(get_attr(ts, Sub, S("tag"))), "7");
     else
       err();
     Object* Sub2 = call(ts, &object_type, args, 3, kw);
@@ -409,18 +416,18 @@ TEST_F(TypesTest, ClassProtocolDetails) {
     Object* Desc = make_class("Desc", {}, {{"__set_name__", F("sn", f_setname)}});
     Object* dd = call(ts, Desc, nullptr, 0);
     Object* Own = make_class("Own", {}, {{"attr", dd}});
-    EXPECT_EQ(R(get_attr(ts, Own, S("named"))), "'attr'");
+    EXPECT_EQ(RN(get_attr(ts, Own, S("named"))), "'attr'");
   }
   // __new__ returning non-instance skips __init__
   {
     Object* N = make_class("N", {}, {{"__new__", F("new", f_new_other)}, {"__init__", F("init", f_fail_init)}});
-    EXPECT_EQ(R(call(ts, N, nullptr, 0)), "99");
+    EXPECT_EQ(RN(call(ts, N, nullptr, 0)), "99");
   }
   // wrapper descriptors and method descriptors called unbound
   {
     Object* add = type_lookup_borrowed(&int_type, S("__add__"));
     Object* args[2] = {I(1), I(2)};
-    EXPECT_EQ(R(call(ts, add, args, 2)), "3");
+    EXPECT_EQ(RN(call(ts, add, args, 2)), "3");
     Object* bad[2] = {S("a"), I(2)};
     CHECK(call(ts, add, bad, 2) == nullptr);
     EXPECT_EQ(err(), "TypeError: descriptor '__add__' requires a 'int' object but received a 'str'");
@@ -429,7 +436,7 @@ TEST_F(TypesTest, ClassProtocolDetails) {
     Object* app = type_lookup_borrowed(&list_type, S("append"));
     Object* l = list_new(ts, 0);
     Object* la[2] = {l, I(5)};
-    EXPECT_EQ(R(call(ts, app, la, 2)), "None");
+    EXPECT_EQ(RN(call(ts, app, la, 2)), "None");
     EXPECT_EQ(R(l), "[5]");
     CHECK(call(ts, app, nullptr, 0) == nullptr);
     EXPECT_EQ(err(), "TypeError: unbound method list.append() needs an argument");
@@ -440,14 +447,14 @@ TEST_F(TypesTest, ClassProtocolDetails) {
     EXPECT_EQ(err(), "TypeError: list.append() takes exactly one argument (0 given)");
     Object* radd = get_attr(ts, I(1), S("__radd__"));
     Object* ten = I(10);
-    EXPECT_EQ(R(call(ts, radd, &ten, 1)), "11");
+    EXPECT_EQ(RN(call(ts, radd, &ten, 1)), "11");
     Object* eq = get_attr(ts, I(1), S("__eq__"));
     Object* one = I(1);
-    EXPECT_EQ(R(call(ts, eq, &one, 1)), "True");
+    EXPECT_EQ(RN(call(ts, eq, &one, 1)), "True");
     Object* nw = get_attr(ts, &int_type, S("__new__"));
     CHECK(R(nw).rfind("<built-in method __new__ of type object at", 0) == 0);
     Object* na[2] = {&int_type, I(4)};
-    EXPECT_EQ(R(call(ts, nw, na, 2)), "4");
+    EXPECT_EQ(RN(call(ts, nw, na, 2)), "4");
     Object* ob[2] = {&object_type, I(4)};
     Object* onew = get_attr(ts, &object_type, S("__new__"));
     Object* ia[1] = {&int_type};
@@ -465,11 +472,11 @@ TEST_F(TypesTest, ClassProtocolDetails) {
     CHECK(hash(ts, a) != -1);
   }
   // format / ascii / str
-  CHECK(R(format(ts, a, nullptr)).rfind("'<__main__.B2 object", 0) == 0);
+  CHECK(RN(format(ts, a, nullptr)).rfind("'<__main__.B2 object", 0) == 0);
   CHECK(format(ts, a, S("x")) == nullptr);
   EXPECT_EQ(err(), "TypeError: unsupported format string passed to B2.__format__");
   // repr(ascii('é\u1234')) as python3 prints it.
-  EXPECT_EQ(R(ascii(ts, str_from_cstr(ts, "\xc3\xa9\xe1\x88\xb4"))), "\"'\\\\xe9\\\\u1234'\"");
+  EXPECT_EQ(RN(ascii(ts, Ref::steal(str_from_cstr(ts, "\xc3\xa9\xe1\x88\xb4")).get())), "\"'\\\\xe9\\\\u1234'\"");
   // inplace
   {
     Object* x = I(3);
@@ -477,33 +484,33 @@ TEST_F(TypesTest, ClassProtocolDetails) {
     EXPECT_EQ(R(r), "7");
     CHECK(binary_op(ts, x, S("a"), 13) == nullptr);
     EXPECT_EQ(err(), "TypeError: unsupported operand type(s) for +=: 'int' and 'str'");
-    EXPECT_EQ(R(binary_op(ts, S("a"), S("b"), 0)), "'ab'");
+    EXPECT_EQ(RN(binary_op(ts, S("a"), S("b"), 0)), "'ab'");
     CHECK(binary_op(ts, S("a"), I(1), 0) == nullptr);
     EXPECT_EQ(err(), "TypeError: can only concatenate str (not \"int\") to str");
   }
   // type attribute precedence: metaclass data descriptor wins
-  CHECK(R(get_attr(ts, A, S("__dict__"))).rfind("mappingproxy(", 0) == 0);
-  EXPECT_EQ(R(get_item(ts, get_attr(ts, A, S("__dict__")), S("__module__"))), "'__main__'");
-  EXPECT_EQ(R(get_attr(ts, &int_type, S("__mro__"))), "(<class 'int'>, <class 'object'>)");
-  EXPECT_EQ(R(call(ts, get_attr(ts, A, S("mro")), nullptr, 0)), "[<class '__main__.A2'>, <class 'object'>]");
-  CHECK(R(get_attr(ts, &object_type, S("__doc__"))).rfind("'The base class", 0) == 0);
-  EXPECT_EQ(R(get_attr(ts, A, S("__doc__"))), "None");
-  EXPECT_EQ(R(get_attr(ts, A, S("__qualname__"))), "'A2'");
+  CHECK(RN(get_attr(ts, A, S("__dict__"))).rfind("mappingproxy(", 0) == 0);
+  EXPECT_EQ(RN(get_item(ts, get_attr(ts, A, S("__dict__")), S("__module__"))), "'__main__'");
+  EXPECT_EQ(RN(get_attr(ts, &int_type, S("__mro__"))), "(<class 'int'>, <class 'object'>)");
+  EXPECT_EQ(RN(call(ts, get_attr(ts, A, S("mro")), nullptr, 0)), "[<class '__main__.A2'>, <class 'object'>]");
+  CHECK(RN(get_attr(ts, &object_type, S("__doc__"))).rfind("'The base class", 0) == 0);
+  EXPECT_EQ(RN(get_attr(ts, A, S("__doc__"))), "None");
+  EXPECT_EQ(RN(get_attr(ts, A, S("__qualname__"))), "'A2'");
   CHECK(set_attr(ts, A, S("__name__"), I(1)) < 0);
   EXPECT_EQ(err(), "TypeError: can only assign string to A2.__name__, not 'int'");
-  CHECK(R(call(ts, get_attr(ts, &object_type, S("__subclasses__")), nullptr, 0)).find("A2") != std::string::npos);
+  CHECK(RN(call(ts, get_attr(ts, &object_type, S("__subclasses__")), nullptr, 0)).find("A2") != std::string::npos);
   CHECK(del_attr(ts, a, S("nope")) < 0);
   EXPECT_EQ(err(), "AttributeError: 'B2' object has no attribute 'nope'");
   CHECK(del_attr(ts, A, S("nope")) < 0);
   EXPECT_EQ(err(), "AttributeError: type object 'A2' has no attribute 'nope'");
   // dir
-  CHECK(R(call(ts, get_attr(ts, a, S("__dir__")), nullptr, 0)).find("'__class__'") != std::string::npos);
+  CHECK(RN(call(ts, get_attr(ts, a, S("__dir__")), nullptr, 0)).find("'__class__'") != std::string::npos);
   // is_true / NotImplemented singletons
   CHECK(is_true(ts, py_none()) == 0);
   EXPECT_EQ(R(py_none()), "None");
   EXPECT_EQ(R(py_not_implemented()), "NotImplemented");
   EXPECT_EQ(R(py_ellipsis()), "Ellipsis");
-  EXPECT_EQ(R(call(ts, &none_type, nullptr, 0)), "None");
+  EXPECT_EQ(RN(call(ts, &none_type, nullptr, 0)), "None");
   // version tags
   {
     Type* t = static_cast<Type*>(A);
@@ -527,7 +534,7 @@ TEST_F(TypesTest, InstanceLifetimes) {
   Object* b = call(ts, B, nullptr, 0);
   CHECK(set_attr(ts, b, S("s"), I(1)) == 0);
   CHECK(set_attr(ts, b, S("d"), I(2)) == 0);
-  EXPECT_EQ(R(get_attr(ts, b, S("d"))), "2");
+  EXPECT_EQ(RN(get_attr(ts, b, S("d"))), "2");
   // Classes are in reference cycles (their MRO holds them) and wait for
   // the cycle collector; instances give back their reference to the class.
   int64_t before = refcount(B);
@@ -547,7 +554,7 @@ TEST_F(TypesTest, UnionTypes) {
   EXPECT_EQ(R(u.get()), "int | None");
   Ref u2 = Ref::steal(number_or(ts, A, u.get()));
   EXPECT_EQ(R(u2.get()), "__main__.UA | int | None");
-  EXPECT_EQ(R(get_attr(ts, u2.get(), S("__args__"))), "(<class '__main__.UA'>, <class 'int'>, <class 'NoneType'>)");
+  EXPECT_EQ(RN(get_attr(ts, u2.get(), S("__args__"))), "(<class '__main__.UA'>, <class 'int'>, <class 'NoneType'>)");
   // int | int is int itself.
   EXPECT_EQ(number_or(ts, &int_type, &int_type), static_cast<Object*>(&int_type));
   EXPECT_EQ(is_instance(ts, I(3), u.get()), 1);
@@ -560,7 +567,7 @@ TEST_F(TypesTest, UnionTypes) {
   EXPECT_EQ(err(), "TypeError: unsupported operand type(s) for |: 'type' and 'int'");
   EXPECT_EQ(call(ts, &union_type, nullptr, 0), nullptr);
   EXPECT_EQ(err(), "TypeError: cannot create 'types.UnionType' instances");
-  EXPECT_EQ(R(get_attr(ts, &union_type, S("__module__"))), "'types'");
+  EXPECT_EQ(RN(get_attr(ts, &union_type, S("__module__"))), "'types'");
 }
 
 TEST_F(TypesTest, SplitKeysAndInlineValues) {
@@ -584,8 +591,8 @@ TEST_F(TypesTest, SplitKeysAndInlineValues) {
   CHECK(set_attr(ts, b, S("y"), I(3)) == 0);
   CHECK(set_attr(ts, b, S("x"), I(4)) == 0);
   EXPECT_EQ(keys->nentries, 2);
-  EXPECT_EQ(R(get_attr(ts, b, S("x"))), "4");
-  EXPECT_EQ(R(get_attr(ts, a, S("y"))), "2");
+  EXPECT_EQ(RN(get_attr(ts, b, S("x"))), "4");
+  EXPECT_EQ(RN(get_attr(ts, a, S("y"))), "2");
   // Deleting keeps the inline form.
   CHECK(set_attr(ts, a, S("x"), nullptr) == 0);
   CHECK(slot_holds_values(*slot));
@@ -604,7 +611,7 @@ TEST_F(TypesTest, SplitKeysAndInlineValues) {
   CHECK(dict_del_item(ts, bd, S("y")) == 0);
   EXPECT_EQ(d->shared, keys);
   EXPECT_EQ(R(bd), "{'x': 4, 'z': 5}");
-  EXPECT_EQ(R(get_attr(ts, b, S("z"))), "5");
+  EXPECT_EQ(RN(get_attr(ts, b, S("z"))), "5");
   // A non-str key converts it to the combined form, order kept.
   CHECK(dict_set_item(ts, bd, I(7), I(8)) == 0);
   EXPECT_EQ(d->shared, nullptr);
@@ -623,11 +630,11 @@ TEST_F(TypesTest, SplitKeysAndInlineValues) {
   ASSERT_TRUE(cslot && !slot_holds_values(cslot));
   EXPECT_EQ(static_cast<Dict*>(cslot)->shared, nullptr);
   EXPECT_EQ(dict_size(cslot), 40);
-  EXPECT_EQ(R(get_attr(ts, c, S("n39"))), "39");
-  EXPECT_EQ(R(get_attr(ts, c, S("n0"))), "0");
+  EXPECT_EQ(RN(get_attr(ts, c, S("n39"))), "39");
+  EXPECT_EQ(RN(get_attr(ts, c, S("n0"))), "0");
   CHECK(set_attr(ts, a, S("n3"), I(33)) == 0);
   CHECK(slot_holds_values(*slot));
-  EXPECT_EQ(R(get_attr(ts, a, S("n3"))), "33");
+  EXPECT_EQ(RN(get_attr(ts, a, S("n3"))), "33");
   // A subclass has keys of its own; __class__ assignment keeps the values
   // by materializing the dict.
   Object* D = make_class("SKD", {C}, {});
@@ -635,7 +642,7 @@ TEST_F(TypesTest, SplitKeysAndInlineValues) {
   CHECK(static_cast<Type*>(D)->cached_keys != nullptr && static_cast<Type*>(D)->cached_keys != keys);
   CHECK(set_attr(ts, a, S("__class__"), D) == 0);
   CHECK(!slot_holds_values(*slot));
-  EXPECT_EQ(R(get_attr(ts, a, S("__dict__"))), "{'y': 2, 'n3': 33}");
+  EXPECT_EQ(RN(get_attr(ts, a, S("__dict__"))), "{'y': 2, 'n3': 33}");
   decref(a);
   decref(b);
   decref(c);
