@@ -172,7 +172,7 @@ Object* ab_throw(ThreadState* ts, Object*, Object* const* args, size_t nargs, Ob
   Object* tb = nargs > 2 ? args[2] : py_none();
   Ref exc_obj;
   if (is_none(val)) {
-    if (is_none(tb)) return runtime::raise_object(ts, new_ref(typ));
+    if (is_none(tb)) return runtime::raise_object(ts, typ);
     exc_obj = Ref::steal(call(ts, typ, nullptr, 0));
     if (!exc_obj) return nullptr;
   } else {
@@ -182,7 +182,7 @@ Object* ab_throw(ThreadState* ts, Object*, Object* const* args, size_t nargs, Ob
     exc_obj = Ref::steal(call_self(ts, exc_obj.get(), "with_traceback", {tb}));
     if (!exc_obj) return nullptr;
   }
-  return runtime::raise_object(ts, exc_obj.release());
+  return runtime::raise_object(ts, exc_obj.get());
 }
 
 // ---------------------------------------------------------------------------

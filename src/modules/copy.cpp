@@ -79,7 +79,7 @@ std::nullptr_t raise_copy_error(ThreadState* ts, Object* module, const std::stri
   Object* a[1] = {text.get()};
   Ref e = Ref::steal(call(ts, err, a, 1));
   if (!e) return nullptr;
-  return runtime::raise_object(ts, e.release());
+  return runtime::raise_object(ts, e.get());
 }
 
 // ---------------------------------------------------------------------------

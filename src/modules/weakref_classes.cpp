@@ -116,9 +116,11 @@ Object* make_property(ThreadState* ts, const MethodDef* get, const MethodDef* se
 // self.data, self._remove
 Object* data_of(ThreadState* ts, Object* self) { return attr(ts, self, "data"); }
 
-// Attaches `data` and the `_remove` callback (`remover` bound to ref(self)).
-int init_container(ThreadState* ts, Object* self, Object* data, const MethodDef* remover) {
-  if (!data || set_attr_cstr(ts, self, "data", data) < 0) return -1;
+// Attaches `data` (a new reference, stolen: the callers pass a fresh dict or
+// set) and the `_remove` callback (`remover` bound to ref(self)).
+int init_container(ThreadState* ts, Object* self, Object* data_new, const MethodDef* remover) {
+  Ref data = Ref::steal(data_new);
+  if (!data || set_attr_cstr(ts, self, "data", data.get()) < 0) return -1;
   Ref self_ref = Ref::steal(weakref_new(ts, &weakref_type, self, nullptr));
   if (!self_ref) return -1;
   Ref cb = Ref::steal(bound_builtin(ts, remover, self_ref.get()));

@@ -29,8 +29,8 @@ std::nullptr_t raise(ThreadState* ts, Type* type, std::string_view msg);
 // format object reprs yourself).
 std::nullptr_t raise_format(ThreadState* ts, Type* type, const char* fmt, ...)
     __attribute__((format(printf, 3, 4)));
-// Raises an exception instance (new reference is taken) or class (instantiated
-// with no arguments). Sets __context__ from the exception being handled.
+// Raises an exception instance or class (instantiated with no arguments);
+// `exc_or_type` is borrowed (the thread state takes its own reference). Sets __context__ from the exception being handled.
 std::nullptr_t raise_object(ThreadState* ts, Object* exc_or_type);
 // Raises MemoryError (preallocated: never allocates).
 std::nullptr_t raise_no_memory(ThreadState* ts);

@@ -70,12 +70,18 @@ void consider(HeapWalk* w, Object* o) {
 }
 
 #ifdef SPINDLE_SYSTEM_MALLOC
-using Registry = std::unordered_set<Object*>;
+// The registry holds each address complemented: a pointer LeakSanitizer
+// cannot recognize, so a GC object nothing references any more (a missing
+// decref) is reported as a leak instead of being kept reachable by the
+// registry itself.
+using Registry = std::unordered_set<uintptr_t>;
+uintptr_t hide(const Object* o) { return ~reinterpret_cast<uintptr_t>(o); }
+Object* unhide(uintptr_t h) { return reinterpret_cast<Object*>(~h); }
 
 int64_t walk_heap(ThreadState* ts, std::vector<Object*>& out, int max_generation, bool frozen = false) {
   if (!ts->gc_heap) return 0;
   HeapWalk w{&out, max_generation, frozen};
-  for (Object* o : *static_cast<Registry*>(ts->gc_heap)) consider(&w, o);
+  for (uintptr_t h : *static_cast<Registry*>(ts->gc_heap)) consider(&w, unhide(h));
   return w.tracked;
 }
 #else
@@ -262,12 +268,12 @@ void* gc_heap_new() { return new Registry(); }
 
 void* gc_alloc(ThreadState* ts, size_t size) {
   void* mem = objects::mem_calloc(1, size);
-  if (mem) static_cast<Registry*>(ts->gc_heap)->insert(static_cast<Object*>(mem));
+  if (mem) static_cast<Registry*>(ts->gc_heap)->insert(hide(static_cast<Object*>(mem)));
   return mem;
 }
 
 void gc_forget(Object* o) {
-  if (ThreadState* ts = current_thread_state(); ts && ts->gc_heap) static_cast<Registry*>(ts->gc_heap)->erase(o);
+  if (ThreadState* ts = current_thread_state(); ts && ts->gc_heap) static_cast<Registry*>(ts->gc_heap)->erase(hide(o));
 }
 #else
 void* gc_heap_new() { return mi_heap_new(); }

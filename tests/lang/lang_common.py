@@ -32,7 +32,8 @@ def programs(filter_substr=None):
 
 
 def run(interpreter, rel, timeout=10):
-    """Runs one program; returns (exit, last stderr line, stdout)."""
+    """Runs one program (killed after `timeout` seconds); returns (exit, last
+    stderr line, stdout)."""
     path = os.path.join(HERE, rel)
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
     try:

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "objects/abstract.h"
 #include "objects/alloc.h"
@@ -46,6 +47,11 @@ std::string R(Object* o) {
   if (!o) return "NULL(" + err() + ")";
   return repr_utf8(ts, o);
 }
+// R of a new reference, which it releases.
+std::string RN(Object* o) {
+  Ref owned = Ref::steal(o);
+  return R(o);
+}
 Object* I(int64_t v) { return int_from_i64(ts, v); }
 
 // A stand-in for Python functions: calls a BuiltinFn with all arguments and
@@ -72,23 +78,38 @@ Object* F(const char* name, BuiltinFn fn) {
   return f;
 }
 
+// Objects the tests keep until the suite ends (TearDownTestSuite releases
+// them): the classes make_class returns and what own() is given.
+std::vector<Object*> owned;
+Object* own(Object* o) {
+  if (o) owned.push_back(o);
+  return o;
+}
+
+// type(name, bases, ns) with the given metaclass; the namespace values are
+// new references, stolen. The class belongs to the suite (own()).
 Object* make_class(const char* name, std::initializer_list<Object*> bases,
                    std::initializer_list<std::pair<const char*, Object*>> ns, Type* meta = &type_type) {
-  Object* b = tuple_new(ts, bases.size());
+  Ref b = Ref::steal(tuple_new(ts, bases.size()));
   size_t i = 0;
-  for (Object* x : bases) tuple_items(b)[i++] = new_ref(x);
-  Object* d = dict_new(ts);
-  EXPECT_EQ(dict_set_item(ts, d, S("__module__"), S("__main__")), 0);
-  for (auto& [k, v] : ns) EXPECT_EQ(dict_set_item(ts, d, S(k), v), 0);
-  Object* args[3] = {S(name), b, d};
-  return call(ts, meta, args, 3);
+  for (Object* x : bases) tuple_items(b.get())[i++] = new_ref(x);
+  Ref d = Ref::steal(dict_new(ts));
+  EXPECT_EQ(dict_set_item(ts, d.get(), S("__module__"), S("__main__")), 0);
+  for (auto& [k, v] : ns) {
+    EXPECT_EQ(dict_set_item(ts, d.get(), S(k), v), 0);
+    xdecref(v);
+  }
+  Object* args[3] = {S(name), b.get(), d.get()};
+  return own(call(ts, meta, args, 3));
 }
 
 class TypesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    static runtime::Runtime rt;
-    ts = runtime::runtime_start(rt);
+    // Never destroyed, as in the interpreter (cli/main.cpp): the process's
+    // interned strings and static types stay rooted in it until exit.
+    static runtime::Runtime* rt = new runtime::Runtime;
+    ts = runtime::runtime_start(*rt);
     ASSERT_NE(ts, nullptr);
     fakefunc_type.name = "function";
     fakefunc_type.basicsize = sizeof(FakeFunc);
@@ -97,6 +118,11 @@ class TypesTest : public ::testing::Test {
     fakefunc_type.repr = ff_repr;
     fakefunc_type.flags = kTypeMethodDescriptor;
     ASSERT_EQ(type_ready(ts, &fakefunc_type), 0);
+  }
+  static void TearDownTestSuite() {
+    for (auto it = owned.rbegin(); it != owned.rend(); ++it) decref(*it);
+    owned.clear();
+    runtime::gc_collect(ts, runtime::kGcGenerations - 1);
   }
 };
 
@@ -152,7 +178,7 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
   Object* C = make_class("C", {A}, {});
   Object* D = make_class("D", {B, C}, {});
   EXPECT_EQ(
-      R(get_attr(ts, D, S("__mro__"))),
+      RN(get_attr(ts, D, S("__mro__"))),
       "(<class '__main__.D'>, <class '__main__.B'>, <class '__main__.C'>, <class '__main__.A'>, <class 'object'>)");
   CHECK(make_class("X", {A, B}, {}) == nullptr);
   EXPECT_EQ(err(), "TypeError: Cannot create a consistent method resolution\norder (MRO) for bases A, B");
@@ -161,10 +187,10 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
   CHECK(make_class("X", {&bool_type}, {}) == nullptr);
   EXPECT_EQ(err(), "TypeError: type 'bool' is not an acceptable base type");
   // instances, dict, attributes
-  Object* a = call(ts, A, nullptr, 0);
+  Object* a = own(call(ts, A, nullptr, 0));
   CHECK(a);
   CHECK(set_attr(ts, a, S("x"), I(5)) == 0);
-  EXPECT_EQ(R(get_attr(ts, a, S("x"))), "5");
+  EXPECT_EQ(RN(get_attr(ts, a, S("x"))), "5");
   CHECK(get_attr(ts, a, S("y")) == nullptr);
   EXPECT_EQ(err(), "AttributeError: 'A' object has no attribute 'y'");
   CHECK(R(a).rfind("<__main__.A object at 0x", 0) == 0);
@@ -177,59 +203,59 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
   EXPECT_EQ(err(), "TypeError: cannot set 'x' attribute of immutable type 'int'");
   CHECK(get_attr(ts, A, S("zz")) == nullptr);
   EXPECT_EQ(err(), "AttributeError: type object 'A' has no attribute 'zz'");
-  EXPECT_EQ(R(get_attr(ts, A, S("__name__"))), "'A'");
+  EXPECT_EQ(RN(get_attr(ts, A, S("__name__"))), "'A'");
   EXPECT_EQ(R(type_lookup_borrowed(&int_type, S("__add__"))), "<slot wrapper '__add__' of 'int' objects>");
-  CHECK(R(get_attr(ts, I(1), S("__add__"))).rfind("<method-wrapper '__add__' of int object at 0x", 0) == 0);
+  CHECK(RN(get_attr(ts, I(1), S("__add__"))).rfind("<method-wrapper '__add__' of int object at 0x", 0) == 0);
   EXPECT_EQ(R(type_lookup_borrowed(&list_type, S("append"))), "<method 'append' of 'list' objects>");
-  Object* l = list_new(ts, 0);
-  CHECK(R(get_attr(ts, l, S("append"))).rfind("<built-in method append of list object at 0x", 0) == 0);
+  Object* l = own(list_new(ts, 0));
+  CHECK(RN(get_attr(ts, l, S("append"))).rfind("<built-in method append of list object at 0x", 0) == 0);
   EXPECT_EQ(R(type_lookup_borrowed(&type_type, S("__name__"))), "<attribute '__name__' of 'type' objects>");
   // binops on classes
   Object* P = make_class(
       "P", {}, {{"__add__", F("add", f_add)}, {"__radd__", F("radd", f_radd)}, {"__repr__", F("repr", f_repr)}});
-  Object* p = call(ts, P, nullptr, 0);
+  Object* p = own(call(ts, P, nullptr, 0));
   EXPECT_EQ(R(p), "<custom>");
-  EXPECT_EQ(R(number_add(ts, p, I(1))), "'add(<custom>,1)'");
-  EXPECT_EQ(R(number_add(ts, I(1), p)), "'radd(<custom>,1)'");
-  EXPECT_EQ(R(number_add(ts, I(1), I(2))), "3");
+  EXPECT_EQ(RN(number_add(ts, p, I(1))), "'add(<custom>,1)'");
+  EXPECT_EQ(RN(number_add(ts, I(1), p)), "'radd(<custom>,1)'");
+  EXPECT_EQ(RN(number_add(ts, I(1), I(2))), "3");
   CHECK(number_add(ts, I(1), S("a")) == nullptr);
   EXPECT_EQ(err(), "TypeError: unsupported operand type(s) for +: 'int' and 'str'");
   CHECK(number_subtract(ts, a, I(2)) == nullptr);
   EXPECT_EQ(err(), "TypeError: unsupported operand type(s) for -: 'A' and 'int'");
   // subclass of int with __radd__ goes first
   Object* Q = make_class("Q", {&int_type}, {{"__radd__", F("radd", f_radd)}});
-  Object* q = call(ts, Q, nullptr, 0);
+  Object* q = own(call(ts, Q, nullptr, 0));
   CHECK(q);
-  EXPECT_EQ(R(number_add(ts, I(1), q)), "'radd(0,1)'");
-  EXPECT_EQ(R(number_subtract(ts, I(5), q)), "5");
+  EXPECT_EQ(RN(number_add(ts, I(1), q)), "'radd(0,1)'");
+  EXPECT_EQ(RN(number_subtract(ts, I(5), q)), "5");
   // comparisons
   CHECK(rich_compare(ts, a, I(1), CompareOp::Lt) == nullptr);
   EXPECT_EQ(err(), "TypeError: '<' not supported between instances of 'A' and 'int'");
   CHECK(rich_compare_bool(ts, a, a, CompareOp::Eq) == 1);
-  EXPECT_EQ(R(rich_compare(ts, a, p, CompareOp::Ne)), "True");
+  EXPECT_EQ(RN(rich_compare(ts, a, p, CompareOp::Ne)), "True");
   Object* E = make_class("E", {}, {{"__eq__", F("eq", f_true)}});
-  Object* e = call(ts, E, nullptr, 0);
-  EXPECT_EQ(R(rich_compare(ts, I(3), e, CompareOp::Eq)), "True");
+  Object* e = own(call(ts, E, nullptr, 0));
+  EXPECT_EQ(RN(rich_compare(ts, I(3), e, CompareOp::Eq)), "True");
   CHECK(hash(ts, e) == -1);
   EXPECT_EQ(err(), "TypeError: unhashable type: 'E'");
   // __getattr__ hook
   Object* G = make_class("G", {}, {{"__getattr__", F("getattr", f_getattr)}});
-  Object* g = call(ts, G, nullptr, 0);
-  EXPECT_EQ(R(get_attr(ts, g, S("foo"))), "'ga:foo'");
+  Object* g = own(call(ts, G, nullptr, 0));
+  EXPECT_EQ(RN(get_attr(ts, g, S("foo"))), "'ga:foo'");
   CHECK(set_attr(ts, g, S("bar"), I(1)) == 0);
-  EXPECT_EQ(R(get_attr(ts, g, S("bar"))), "1");
+  EXPECT_EQ(RN(get_attr(ts, g, S("bar"))), "1");
   // __init__ with args
   Object* H = make_class("H", {}, {{"__init__", F("init", f_init)}});
   {
     Object* seven = I(7);
-    Object* h = call(ts, H, &seven, 1);
-    EXPECT_EQ(R(get_attr(ts, h, S("v"))), "7");
+    Object* h = own(call(ts, H, &seven, 1));
+    EXPECT_EQ(RN(get_attr(ts, h, S("v"))), "7");
   }
   // sequence iteration via __getitem__ and len
   Object* Sq = make_class("Sq", {}, {{"__getitem__", F("gi", f_getitem)}, {"__len__", F("len", f_len3)}});
-  Object* sq = call(ts, Sq, nullptr, 0);
+  Object* sq = own(call(ts, Sq, nullptr, 0));
   CHECK(length(ts, sq) == 3);
-  EXPECT_EQ(R(sequence_list(ts, sq)), "[0, 1, 2]");
+  EXPECT_EQ(RN(sequence_list(ts, sq)), "[0, 1, 2]");
   CHECK(contains(ts, sq, I(2)) == 1);
   CHECK(contains(ts, sq, I(5)) == 0);
   CHECK(is_true(ts, sq) == 1);
@@ -243,25 +269,25 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
   EXPECT_EQ(err(), "TypeError: 'int' object is not callable");
   // property
   {
-    Object* fget = F("x", f_prop);
+    Object* fget = own(F("x", f_prop));
     Object* prop = call(ts, &property_type, &fget, 1);
     Object* Pr = make_class("Pr", {}, {{"x", prop}});
-    Object* pr = call(ts, Pr, nullptr, 0);
-    EXPECT_EQ(R(get_attr(ts, pr, S("x"))), "42");
+    Object* pr = own(call(ts, Pr, nullptr, 0));
+    EXPECT_EQ(RN(get_attr(ts, pr, S("x"))), "42");
     CHECK(set_attr(ts, pr, S("x"), I(1)) < 0);
     EXPECT_EQ(err(), "AttributeError: property 'x' of 'Pr' object has no setter");
   }
   // classmethod / staticmethod
   {
-    Object* fn = F("c", f_self);
+    Object* fn = own(F("c", f_self));
     Object* cm = classmethod_new(ts, fn);
-    Object* sm = staticmethod_new(ts, F("s", f_nargs));
+    Object* sm = staticmethod_new(ts, own(F("s", f_nargs)));
     Object* K = make_class("K", {}, {{"c", cm}, {"s", sm}});
-    Object* k = call(ts, K, nullptr, 0);
-    Object* bound = get_attr(ts, k, S("c"));
-    EXPECT_EQ(R(call(ts, bound, nullptr, 0)), "<class '__main__.K'>");
-    Object* s = get_attr(ts, k, S("s"));
-    EXPECT_EQ(R(call(ts, s, nullptr, 0)), "0");
+    Object* k = own(call(ts, K, nullptr, 0));
+    Object* bound = own(get_attr(ts, k, S("c")));
+    EXPECT_EQ(RN(call(ts, bound, nullptr, 0)), "<class '__main__.K'>");
+    Object* s = own(get_attr(ts, k, S("s")));
+    EXPECT_EQ(RN(call(ts, s, nullptr, 0)), "0");
   }
   // __slots__
   {
@@ -272,7 +298,7 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
     CHECK(get_attr(ts, sl, S("a")) == nullptr);
     EXPECT_EQ(err(), "AttributeError: 'Sl' object has no attribute 'a'");
     CHECK(set_attr(ts, sl, S("a"), I(3)) == 0);
-    EXPECT_EQ(R(get_attr(ts, sl, S("a"))), "3");
+    EXPECT_EQ(RN(get_attr(ts, sl, S("a"))), "3");
     CHECK(set_attr(ts, sl, S("b"), I(3)) < 0);
     EXPECT_EQ(err(), "AttributeError: 'Sl' object has no attribute 'b'");
     EXPECT_EQ(R(type_lookup_borrowed(static_cast<Type*>(Sl), S("a"))), "<member 'a' of 'Sl' objects>");
@@ -280,30 +306,30 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
   }
   // super
   {
-    Object* sup = super_new_with(ts, static_cast<Type*>(B), call(ts, D, nullptr, 0));
+    Object* sup = own(super_new_with(ts, static_cast<Type*>(B), own(call(ts, D, nullptr, 0))));
     EXPECT_EQ(R(sup), "<super: <class 'B'>, <D object>>");
-    CHECK(R(get_attr(ts, sup, S("__init__"))).rfind("<method-wrapper '__init__' of D object", 0) == 0);
+    CHECK(RN(get_attr(ts, sup, S("__init__"))).rfind("<method-wrapper '__init__' of D object", 0) == 0);
   }
   // setattr on class updates slots
   {
     Object* U = make_class("U", {}, {});
-    Object* u = call(ts, U, nullptr, 0);
+    Object* u = own(call(ts, U, nullptr, 0));
     CHECK(number_add(ts, u, I(1)) == nullptr);
     err();
     CHECK(set_attr(ts, U, S("__add__"), F("add", f_add)) == 0);
-    CHECK(R(number_add(ts, u, I(1))).rfind("'add(", 0) == 0);
+    CHECK(RN(number_add(ts, u, I(1))).rfind("'add(", 0) == 0);
   }
   // recursion through repr
   {
     Object* Rr = make_class("Rr", {}, {{"__repr__", F("rr", f_rec_repr)}});
-    Object* rr = call(ts, Rr, nullptr, 0);
+    Object* rr = own(call(ts, Rr, nullptr, 0));
     CHECK(repr(ts, rr) == nullptr);
     EXPECT_EQ(err(), "RecursionError: maximum recursion depth exceeded while getting the repr of an object");
     CHECK(ts->py_recursion_remaining == 1000);
   }
   // isinstance / issubclass
-  CHECK(is_instance(ts, call(ts, D, nullptr, 0), A) == 1);
-  CHECK(is_instance(ts, I(1), tuple_pack(ts, {&str_type, &int_type})) == 1);
+  CHECK(is_instance(ts, own(call(ts, D, nullptr, 0)), A) == 1);
+  CHECK(is_instance(ts, I(1), own(tuple_pack(ts, {&str_type, &int_type}))) == 1);
   CHECK(is_subclass(ts, D, C) == 1);
   CHECK(is_subclass(ts, A, D) == 0);
   CHECK(is_subclass(ts, I(1), A) == -1);
@@ -350,19 +376,19 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
     }
     {
       ArgValues av;
-      Object* kw = tuple_pack(ts, {S("x")});
+      Object* kw = own(tuple_pack(ts, {S("x")}));
       CHECK(parse_args(ts, kSig, args, 1, kw, av) < 0);
       EXPECT_EQ(err(), "TypeError: 'x' is an invalid keyword argument for f()");
     }
     {
       ArgValues av;
-      Object* kw = tuple_pack(ts, {S("a")});
+      Object* kw = own(tuple_pack(ts, {S("a")}));
       CHECK(parse_args(ts, kSig, args, 1, kw, av) < 0);
       EXPECT_EQ(err(), "TypeError: argument for f() given by name ('a') and position (1)");
     }
     {
       ArgValues av;
-      Object* kw = tuple_pack(ts, {S("sep")});
+      Object* kw = own(tuple_pack(ts, {S("sep")}));
       CHECK(parse_args(ts, kSig, args, 1, kw, av) == 0);
       CHECK(av[0] == args[0] && av[1] == nullptr && av[2] == args[1]);
     }
@@ -372,7 +398,7 @@ TEST_F(TypesTest, ClassesMroAttributesOperators) {
 TEST_F(TypesTest, ClassProtocolDetails) {
   Object* A = make_class("A2", {}, {});
   Object* B = make_class("B2", {}, {});
-  Object* a = call(ts, A, nullptr, 0);
+  Object* a = own(call(ts, A, nullptr, 0));
   CHECK(set_attr(ts, a, S("__class__"), B) == 0);
   CHECK(a->ob_type == B);
   CHECK(set_attr(ts, a, S("__class__"), &int_type) < 0);
@@ -390,14 +416,14 @@ TEST_F(TypesTest, ClassProtocolDetails) {
     CHECK(Base);
     // kwargs to type(): call type with kwnames
     Object* b = tuple_pack(ts, {Base});
-    Object* d = dict_new(ts);
+    Object* d = own(dict_new(ts));
     (void)dict_set_item(ts, d, S("__module__"), S("m"));
     Object* args[4] = {S("Sub"), b, d, I(7)};
-    Object* kw = tuple_pack(ts, {S("tag")});
+    Object* kw = own(tuple_pack(ts, {S("tag")}));
     Object* Sub = call(ts, &type_type, args, 3, kw);
     EXPECT_EQ(R(Sub), "<class 'm.Sub'>");
     if (Sub)
-      EXPECT_EQ(R(get_attr(ts, Sub, S("tag"))), "7");
+      EXPECT_EQ(RN(get_attr(ts, Sub, S("tag"))), "7");
     else
       err();
     Object* Sub2 = call(ts, &object_type, args, 3, kw);
@@ -409,45 +435,45 @@ TEST_F(TypesTest, ClassProtocolDetails) {
     Object* Desc = make_class("Desc", {}, {{"__set_name__", F("sn", f_setname)}});
     Object* dd = call(ts, Desc, nullptr, 0);
     Object* Own = make_class("Own", {}, {{"attr", dd}});
-    EXPECT_EQ(R(get_attr(ts, Own, S("named"))), "'attr'");
+    EXPECT_EQ(RN(get_attr(ts, Own, S("named"))), "'attr'");
   }
   // __new__ returning non-instance skips __init__
   {
     Object* N = make_class("N", {}, {{"__new__", F("new", f_new_other)}, {"__init__", F("init", f_fail_init)}});
-    EXPECT_EQ(R(call(ts, N, nullptr, 0)), "99");
+    EXPECT_EQ(RN(call(ts, N, nullptr, 0)), "99");
   }
   // wrapper descriptors and method descriptors called unbound
   {
     Object* add = type_lookup_borrowed(&int_type, S("__add__"));
     Object* args[2] = {I(1), I(2)};
-    EXPECT_EQ(R(call(ts, add, args, 2)), "3");
+    EXPECT_EQ(RN(call(ts, add, args, 2)), "3");
     Object* bad[2] = {S("a"), I(2)};
     CHECK(call(ts, add, bad, 2) == nullptr);
     EXPECT_EQ(err(), "TypeError: descriptor '__add__' requires a 'int' object but received a 'str'");
     CHECK(call(ts, add, args, 1) == nullptr);
     EXPECT_EQ(err(), "TypeError: expected 1 argument, got 0");
     Object* app = type_lookup_borrowed(&list_type, S("append"));
-    Object* l = list_new(ts, 0);
+    Object* l = own(list_new(ts, 0));
     Object* la[2] = {l, I(5)};
-    EXPECT_EQ(R(call(ts, app, la, 2)), "None");
+    EXPECT_EQ(RN(call(ts, app, la, 2)), "None");
     EXPECT_EQ(R(l), "[5]");
     CHECK(call(ts, app, nullptr, 0) == nullptr);
     EXPECT_EQ(err(), "TypeError: unbound method list.append() needs an argument");
     CHECK(call(ts, app, bad, 2) == nullptr);
     EXPECT_EQ(err(), "TypeError: descriptor 'append' for 'list' objects doesn't apply to a 'str' object");
-    Object* bm = get_attr(ts, l, S("append"));
+    Object* bm = own(get_attr(ts, l, S("append")));
     CHECK(call(ts, bm, nullptr, 0) == nullptr);
     EXPECT_EQ(err(), "TypeError: list.append() takes exactly one argument (0 given)");
-    Object* radd = get_attr(ts, I(1), S("__radd__"));
+    Object* radd = own(get_attr(ts, I(1), S("__radd__")));
     Object* ten = I(10);
-    EXPECT_EQ(R(call(ts, radd, &ten, 1)), "11");
-    Object* eq = get_attr(ts, I(1), S("__eq__"));
+    EXPECT_EQ(RN(call(ts, radd, &ten, 1)), "11");
+    Object* eq = own(get_attr(ts, I(1), S("__eq__")));
     Object* one = I(1);
-    EXPECT_EQ(R(call(ts, eq, &one, 1)), "True");
+    EXPECT_EQ(RN(call(ts, eq, &one, 1)), "True");
     Object* nw = get_attr(ts, &int_type, S("__new__"));
     CHECK(R(nw).rfind("<built-in method __new__ of type object at", 0) == 0);
     Object* na[2] = {&int_type, I(4)};
-    EXPECT_EQ(R(call(ts, nw, na, 2)), "4");
+    EXPECT_EQ(RN(call(ts, nw, na, 2)), "4");
     Object* ob[2] = {&object_type, I(4)};
     Object* onew = get_attr(ts, &object_type, S("__new__"));
     Object* ia[1] = {&int_type};
@@ -460,16 +486,16 @@ TEST_F(TypesTest, ClassProtocolDetails) {
   {
     Object* E = make_class("E2", {}, {{"__eq__", F("eq", f_true)}});
     Object* E3 = make_class("E3", {E}, {});
-    CHECK(hash(ts, call(ts, E3, nullptr, 0)) == -1);
+    CHECK(hash(ts, own(call(ts, E3, nullptr, 0))) == -1);
     EXPECT_EQ(err(), "TypeError: unhashable type: 'E3'");
     CHECK(hash(ts, a) != -1);
   }
   // format / ascii / str
-  CHECK(R(format(ts, a, nullptr)).rfind("'<__main__.B2 object", 0) == 0);
+  CHECK(RN(format(ts, a, nullptr)).rfind("'<__main__.B2 object", 0) == 0);
   CHECK(format(ts, a, S("x")) == nullptr);
   EXPECT_EQ(err(), "TypeError: unsupported format string passed to B2.__format__");
   // repr(ascii('é\u1234')) as python3 prints it.
-  EXPECT_EQ(R(ascii(ts, str_from_cstr(ts, "\xc3\xa9\xe1\x88\xb4"))), "\"'\\\\xe9\\\\u1234'\"");
+  EXPECT_EQ(RN(ascii(ts, Ref::steal(str_from_cstr(ts, "\xc3\xa9\xe1\x88\xb4")).get())), "\"'\\\\xe9\\\\u1234'\"");
   // inplace
   {
     Object* x = I(3);
@@ -477,33 +503,33 @@ TEST_F(TypesTest, ClassProtocolDetails) {
     EXPECT_EQ(R(r), "7");
     CHECK(binary_op(ts, x, S("a"), 13) == nullptr);
     EXPECT_EQ(err(), "TypeError: unsupported operand type(s) for +=: 'int' and 'str'");
-    EXPECT_EQ(R(binary_op(ts, S("a"), S("b"), 0)), "'ab'");
+    EXPECT_EQ(RN(binary_op(ts, S("a"), S("b"), 0)), "'ab'");
     CHECK(binary_op(ts, S("a"), I(1), 0) == nullptr);
     EXPECT_EQ(err(), "TypeError: can only concatenate str (not \"int\") to str");
   }
   // type attribute precedence: metaclass data descriptor wins
-  CHECK(R(get_attr(ts, A, S("__dict__"))).rfind("mappingproxy(", 0) == 0);
-  EXPECT_EQ(R(get_item(ts, get_attr(ts, A, S("__dict__")), S("__module__"))), "'__main__'");
-  EXPECT_EQ(R(get_attr(ts, &int_type, S("__mro__"))), "(<class 'int'>, <class 'object'>)");
-  EXPECT_EQ(R(call(ts, get_attr(ts, A, S("mro")), nullptr, 0)), "[<class '__main__.A2'>, <class 'object'>]");
-  CHECK(R(get_attr(ts, &object_type, S("__doc__"))).rfind("'The base class", 0) == 0);
-  EXPECT_EQ(R(get_attr(ts, A, S("__doc__"))), "None");
-  EXPECT_EQ(R(get_attr(ts, A, S("__qualname__"))), "'A2'");
+  CHECK(RN(get_attr(ts, A, S("__dict__"))).rfind("mappingproxy(", 0) == 0);
+  EXPECT_EQ(RN(get_item(ts, own(get_attr(ts, A, S("__dict__"))), S("__module__"))), "'__main__'");
+  EXPECT_EQ(RN(get_attr(ts, &int_type, S("__mro__"))), "(<class 'int'>, <class 'object'>)");
+  EXPECT_EQ(RN(call(ts, own(get_attr(ts, A, S("mro"))), nullptr, 0)), "[<class '__main__.A2'>, <class 'object'>]");
+  CHECK(RN(get_attr(ts, &object_type, S("__doc__"))).rfind("'The base class", 0) == 0);
+  EXPECT_EQ(RN(get_attr(ts, A, S("__doc__"))), "None");
+  EXPECT_EQ(RN(get_attr(ts, A, S("__qualname__"))), "'A2'");
   CHECK(set_attr(ts, A, S("__name__"), I(1)) < 0);
   EXPECT_EQ(err(), "TypeError: can only assign string to A2.__name__, not 'int'");
-  CHECK(R(call(ts, get_attr(ts, &object_type, S("__subclasses__")), nullptr, 0)).find("A2") != std::string::npos);
+  CHECK(RN(call(ts, own(get_attr(ts, &object_type, S("__subclasses__"))), nullptr, 0)).find("A2") != std::string::npos);
   CHECK(del_attr(ts, a, S("nope")) < 0);
   EXPECT_EQ(err(), "AttributeError: 'B2' object has no attribute 'nope'");
   CHECK(del_attr(ts, A, S("nope")) < 0);
   EXPECT_EQ(err(), "AttributeError: type object 'A2' has no attribute 'nope'");
   // dir
-  CHECK(R(call(ts, get_attr(ts, a, S("__dir__")), nullptr, 0)).find("'__class__'") != std::string::npos);
+  CHECK(RN(call(ts, own(get_attr(ts, a, S("__dir__"))), nullptr, 0)).find("'__class__'") != std::string::npos);
   // is_true / NotImplemented singletons
   CHECK(is_true(ts, py_none()) == 0);
   EXPECT_EQ(R(py_none()), "None");
   EXPECT_EQ(R(py_not_implemented()), "NotImplemented");
   EXPECT_EQ(R(py_ellipsis()), "Ellipsis");
-  EXPECT_EQ(R(call(ts, &none_type, nullptr, 0)), "None");
+  EXPECT_EQ(RN(call(ts, &none_type, nullptr, 0)), "None");
   // version tags
   {
     Type* t = static_cast<Type*>(A);
@@ -527,7 +553,7 @@ TEST_F(TypesTest, InstanceLifetimes) {
   Object* b = call(ts, B, nullptr, 0);
   CHECK(set_attr(ts, b, S("s"), I(1)) == 0);
   CHECK(set_attr(ts, b, S("d"), I(2)) == 0);
-  EXPECT_EQ(R(get_attr(ts, b, S("d"))), "2");
+  EXPECT_EQ(RN(get_attr(ts, b, S("d"))), "2");
   // Classes are in reference cycles (their MRO holds them) and wait for
   // the cycle collector; instances give back their reference to the class.
   int64_t before = refcount(B);
@@ -547,7 +573,7 @@ TEST_F(TypesTest, UnionTypes) {
   EXPECT_EQ(R(u.get()), "int | None");
   Ref u2 = Ref::steal(number_or(ts, A, u.get()));
   EXPECT_EQ(R(u2.get()), "__main__.UA | int | None");
-  EXPECT_EQ(R(get_attr(ts, u2.get(), S("__args__"))), "(<class '__main__.UA'>, <class 'int'>, <class 'NoneType'>)");
+  EXPECT_EQ(RN(get_attr(ts, u2.get(), S("__args__"))), "(<class '__main__.UA'>, <class 'int'>, <class 'NoneType'>)");
   // int | int is int itself.
   EXPECT_EQ(number_or(ts, &int_type, &int_type), static_cast<Object*>(&int_type));
   EXPECT_EQ(is_instance(ts, I(3), u.get()), 1);
@@ -560,7 +586,7 @@ TEST_F(TypesTest, UnionTypes) {
   EXPECT_EQ(err(), "TypeError: unsupported operand type(s) for |: 'type' and 'int'");
   EXPECT_EQ(call(ts, &union_type, nullptr, 0), nullptr);
   EXPECT_EQ(err(), "TypeError: cannot create 'types.UnionType' instances");
-  EXPECT_EQ(R(get_attr(ts, &union_type, S("__module__"))), "'types'");
+  EXPECT_EQ(RN(get_attr(ts, &union_type, S("__module__"))), "'types'");
 }
 
 TEST_F(TypesTest, SplitKeysAndInlineValues) {
@@ -584,15 +610,15 @@ TEST_F(TypesTest, SplitKeysAndInlineValues) {
   CHECK(set_attr(ts, b, S("y"), I(3)) == 0);
   CHECK(set_attr(ts, b, S("x"), I(4)) == 0);
   EXPECT_EQ(keys->nentries, 2);
-  EXPECT_EQ(R(get_attr(ts, b, S("x"))), "4");
-  EXPECT_EQ(R(get_attr(ts, a, S("y"))), "2");
+  EXPECT_EQ(RN(get_attr(ts, b, S("x"))), "4");
+  EXPECT_EQ(RN(get_attr(ts, a, S("y"))), "2");
   // Deleting keeps the inline form.
   CHECK(set_attr(ts, a, S("x"), nullptr) == 0);
   CHECK(slot_holds_values(*slot));
   CHECK(get_attr(ts, a, S("x")) == nullptr);
   EXPECT_EQ(err(), "AttributeError: 'SK' object has no attribute 'x'");
   // __dict__ materializes a split dict that adopts the values.
-  Object* bd = get_attr(ts, b, S("__dict__"));
+  Object* bd = own(get_attr(ts, b, S("__dict__")));
   ASSERT_TRUE(bd);
   auto* d = static_cast<Dict*>(bd);
   EXPECT_EQ(d->shared, keys);
@@ -604,7 +630,7 @@ TEST_F(TypesTest, SplitKeysAndInlineValues) {
   CHECK(dict_del_item(ts, bd, S("y")) == 0);
   EXPECT_EQ(d->shared, keys);
   EXPECT_EQ(R(bd), "{'x': 4, 'z': 5}");
-  EXPECT_EQ(R(get_attr(ts, b, S("z"))), "5");
+  EXPECT_EQ(RN(get_attr(ts, b, S("z"))), "5");
   // A non-str key converts it to the combined form, order kept.
   CHECK(dict_set_item(ts, bd, I(7), I(8)) == 0);
   EXPECT_EQ(d->shared, nullptr);
@@ -623,11 +649,11 @@ TEST_F(TypesTest, SplitKeysAndInlineValues) {
   ASSERT_TRUE(cslot && !slot_holds_values(cslot));
   EXPECT_EQ(static_cast<Dict*>(cslot)->shared, nullptr);
   EXPECT_EQ(dict_size(cslot), 40);
-  EXPECT_EQ(R(get_attr(ts, c, S("n39"))), "39");
-  EXPECT_EQ(R(get_attr(ts, c, S("n0"))), "0");
+  EXPECT_EQ(RN(get_attr(ts, c, S("n39"))), "39");
+  EXPECT_EQ(RN(get_attr(ts, c, S("n0"))), "0");
   CHECK(set_attr(ts, a, S("n3"), I(33)) == 0);
   CHECK(slot_holds_values(*slot));
-  EXPECT_EQ(R(get_attr(ts, a, S("n3"))), "33");
+  EXPECT_EQ(RN(get_attr(ts, a, S("n3"))), "33");
   // A subclass has keys of its own; __class__ assignment keeps the values
   // by materializing the dict.
   Object* D = make_class("SKD", {C}, {});
@@ -635,7 +661,7 @@ TEST_F(TypesTest, SplitKeysAndInlineValues) {
   CHECK(static_cast<Type*>(D)->cached_keys != nullptr && static_cast<Type*>(D)->cached_keys != keys);
   CHECK(set_attr(ts, a, S("__class__"), D) == 0);
   CHECK(!slot_holds_values(*slot));
-  EXPECT_EQ(R(get_attr(ts, a, S("__dict__"))), "{'y': 2, 'n3': 33}");
+  EXPECT_EQ(RN(get_attr(ts, a, S("__dict__"))), "{'y': 2, 'n3': 33}");
   decref(a);
   decref(b);
   decref(c);
