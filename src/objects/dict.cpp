@@ -11,6 +11,7 @@
 #include "objects/alloc.h"
 #include "objects/args.h"
 #include "objects/int.h"
+#include "objects/iterobject.h"
 #include "objects/list.h"
 #include "objects/repr_guard.h"
 #include "objects/singletons.h"
@@ -606,6 +607,13 @@ void dict_iter_dealloc(Object* o) {
   free_object(o);
 }
 
+// CPython's answer: the count left while the dict keeps its size, else 0.
+int64_t dict_iter_remaining(ThreadState*, Object* o) {
+  auto* it = static_cast<DictIter*>(o);
+  return it->dict && dict_size(it->dict) == it->size_at_start ? it->remaining : 0;
+}
+const MethodDef dict_iter_methods[] = {SPINDLE_LENGTH_HINT(dict_iter_remaining), {}};
+
 Object* self_iter(ThreadState*, Object* o) { return new_ref(o); }
 Object* dict_iter(ThreadState* ts, Object* o) { return make_dict_iter(ts, o, ViewKind::Keys); }
 
@@ -963,6 +971,7 @@ void init_iter(Type& t, const char* name) {
   t.dealloc = dict_iter_dealloc;
   t.iter = self_iter;
   t.iternext = dict_iter_next;
+  t.methods = dict_iter_methods;
 }
 }  // namespace
 
