@@ -13,12 +13,12 @@ s = {1, 2, 3}
 it = iter(s)
 next(it)
 s.add(99)
-print("grown", it.__length_hint__())
+hint_grown = it.__length_hint__()
 try:
-    next(it)
+    rest = list(it)
 except RuntimeError as e:
-    print(type(e).__name__, e)
-print("after error", it.__length_hint__())
+    rest = f"{type(e).__name__}: {e}"
+print("grown", hint_grown, rest, "after error", it.__length_hint__())
 
 s = {1, 2, 3}
 it = iter(s)
