@@ -22,6 +22,7 @@
 #include "objects/args.h"
 #include "objects/dict.h"
 #include "objects/int.h"
+#include "objects/iterobject.h"
 #include "objects/list.h"
 #include "objects/repr_guard.h"
 #include "objects/seq_dunders.h"
@@ -458,12 +459,10 @@ int iter_traverse(Object* o, VisitFn visit, void* arg) {
   return d ? visit(d, arg) : 0;
 }
 Object* self_iter(ThreadState*, Object* o) { return new_ref(o); }
-Object* iter_length_hint(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
-  return int_from_i64(ts, static_cast<DequeIter*>(self)->counter);
-}
+int64_t iter_remaining(ThreadState*, Object* self) { return static_cast<DequeIter*>(self)->counter; }
 
 const MethodDef iter_methods[] = {
-    {"__length_hint__", iter_length_hint, kMethNoArgs},
+    SPINDLE_LENGTH_HINT(iter_remaining),
     {},
 };
 

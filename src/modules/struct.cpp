@@ -23,6 +23,7 @@
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/iterobject.h"
 #include "objects/list.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
@@ -698,14 +699,14 @@ Object* iter_next(ThreadState* ts, Object* o) {
   it->index += L.size;
   return r;
 }
-Object* iter_length_hint(ThreadState* ts, Object* o, Object* const*, size_t, Object*) {
+int64_t iter_remaining(ThreadState*, Object* o) {
   auto* it = static_cast<UnpackIter*>(o);
-  if (!it->buffer) return int_from_i64(ts, 0);
+  if (!it->buffer) return 0;
   size_t left = byteslike_view(it->buffer).size() - it->index;
-  return int_from_i64(ts, static_cast<int64_t>(left / SO(it->strct)->layout->size));
+  return static_cast<int64_t>(left / SO(it->strct)->layout->size);
 }
 Object* self_iter(ThreadState*, Object* o) { return new_ref(o); }
-const MethodDef iter_methods[] = {{"__length_hint__", iter_length_hint, kMethNoArgs}, {}};
+const MethodDef iter_methods[] = {SPINDLE_LENGTH_HINT(iter_remaining), {}};
 
 // --- module functions ------------------------------------------------------------------
 

@@ -823,8 +823,12 @@ int64_t length_hint(ThreadState* ts, Object* o, int64_t dflt) {
     raise_format(ts, &exc::TypeError, "__length_hint__ must be an integer, not %s", tp_name(r.get()));
     return -1;
   }
-  int64_t n = as_ssize(ts, r.get(), &exc::OverflowError);
-  if (n == -1 && runtime::has_exception(ts)) return -1;
+  bool overflow = false;
+  int64_t n = int_as_i64(ts, r.get(), &overflow);
+  if (overflow) {
+    raise(ts, &exc::OverflowError, "Python int too large to convert to C ssize_t");
+    return -1;
+  }
   if (n < 0) {
     raise(ts, &exc::ValueError, "__length_hint__() should return >= 0");
     return -1;

@@ -13,10 +13,13 @@
 #include "objects/bytes_internal.h"
 #include "objects/memoryview.h"
 
+#include <algorithm>
+
 #include "objects/abstract.h"
 #include "objects/alloc.h"
 #include "objects/args.h"
 #include "objects/int.h"
+#include "objects/iterobject.h"
 #include "objects/list.h"
 #include "objects/seq_dunders.h"
 #include "objects/singletons.h"
@@ -36,6 +39,7 @@ using runtime::raise_format;
 Type bytes_type;
 Type bytearray_type;
 Type bytes_iterator_type;
+Type bytearray_iterator_type;
 
 std::string_view byteslike_view(Object* o) {
   if (is_bytearray(o)) {
@@ -191,7 +195,8 @@ struct BytesIter : Object {
   int64_t index = 0;
 };
 Object* b_iter(ThreadState* ts, Object* o) {
-  auto* it = static_cast<BytesIter*>(alloc_object(ts, &bytes_iterator_type, sizeof(BytesIter)));
+  Type* type = is_bytearray(o) ? &bytearray_iterator_type : &bytes_iterator_type;
+  auto* it = static_cast<BytesIter*>(alloc_object(ts, type, sizeof(BytesIter)));
   if (it) it->seq = new_ref(o);
   return it;
 }
@@ -203,6 +208,14 @@ Object* b_iter_next(ThreadState* ts, Object* o) {
   clear_ref(it->seq);
   return nullptr;
 }
+// What is left of the current contents (a bytearray may have shrunk).
+int64_t b_iter_remaining(ThreadState*, Object* o) {
+  auto* it = static_cast<BytesIter*>(o);
+  if (!it->seq) return 0;
+  return std::max<int64_t>(static_cast<int64_t>(byteslike_view(it->seq).size()) - it->index, 0);
+}
+const MethodDef b_iter_methods[] = {SPINDLE_LENGTH_HINT(b_iter_remaining), {}};
+
 void b_iter_dealloc(Object* o) {
   xdecref(static_cast<BytesIter*>(o)->seq);
   free_object(o);
@@ -532,6 +545,12 @@ void init_bytes_iterator_type(Type& t) {
   t.dealloc = b_iter_dealloc;
   t.iter = self_iter;
   t.iternext = b_iter_next;
+  t.methods = b_iter_methods;
+}
+
+void init_bytearray_iterator_type(Type& t) {
+  init_bytes_iterator_type(t);
+  t.name = "bytearray_iterator";
 }
 
 }  // namespace spindle::objects

@@ -12,6 +12,7 @@ namespace spindle::objects {
 extern Type bytes_type;
 extern Type bytearray_type;
 extern Type bytes_iterator_type;
+extern Type bytearray_iterator_type;
 
 // bytes: the data follows the header, NUL-terminated.
 struct Bytes : Object {

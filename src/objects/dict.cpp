@@ -11,6 +11,7 @@
 #include "objects/alloc.h"
 #include "objects/args.h"
 #include "objects/int.h"
+#include "objects/iterobject.h"
 #include "objects/list.h"
 #include "objects/repr_guard.h"
 #include "objects/singletons.h"
@@ -34,6 +35,9 @@ Type dict_items_type;
 Type dict_keyiterator_type;
 Type dict_valueiterator_type;
 Type dict_itemiterator_type;
+Type dict_reversekeyiterator_type;
+Type dict_reversevalueiterator_type;
+Type dict_reverseitemiterator_type;
 
 namespace {
 
@@ -559,24 +563,41 @@ struct DictIter : Object {
   int64_t size_at_start = 0;
   int64_t remaining = 0;
   ViewKind kind = ViewKind::Keys;
+  bool reverse = false;  // pos walks down from the last entry
 };
 
 struct DictView : Object {
   Object* dict = nullptr;
 };
 
-Type* iter_type_for(ViewKind k) {
+Type* iter_type_for(ViewKind k, bool reverse) {
+  if (reverse) {
+    return k == ViewKind::Keys     ? &dict_reversekeyiterator_type
+           : k == ViewKind::Values ? &dict_reversevalueiterator_type
+                                   : &dict_reverseitemiterator_type;
+  }
   return k == ViewKind::Keys ? &dict_keyiterator_type : k == ViewKind::Values ? &dict_valueiterator_type : &dict_itemiterator_type;
 }
 
-Object* make_dict_iter(ThreadState* ts, Object* d, ViewKind kind) {
-  auto* it = static_cast<DictIter*>(alloc_object(ts, iter_type_for(kind), sizeof(DictIter)));
+Object* make_dict_iter(ThreadState* ts, Object* d, ViewKind kind, bool reverse = false) {
+  auto* it = static_cast<DictIter*>(alloc_object(ts, iter_type_for(kind, reverse), sizeof(DictIter)));
   if (!it) return nullptr;
   it->dict = new_ref(d);
   it->size_at_start = dict_size(d);
   it->remaining = dict_size(d);
   it->kind = kind;
+  it->reverse = reverse;
+  if (reverse) it->pos = static_cast<Dict*>(d)->used_entries - 1;
   return it;
+}
+
+Object* entry_item(ThreadState* ts, ViewKind kind, const DictEntry& e) {
+  switch (kind) {
+    case ViewKind::Keys: return new_ref(e.key);
+    case ViewKind::Values: return new_ref(e.value);
+    case ViewKind::Items: return tuple_pack(ts, {e.key, e.value});
+  }
+  return nullptr;
 }
 
 Object* dict_iter_next(ThreadState* ts, Object* o) {
@@ -587,14 +608,19 @@ Object* dict_iter_next(ThreadState* ts, Object* o) {
     it->size_at_start = -1;  // stays broken
     return raise(ts, &exc::RuntimeError, "dictionary changed size during iteration");
   }
-  while (it->pos < d->used_entries) {
-    DictEntry e;
-    if (!entry_at(d, it->pos++, &e)) continue;
-    if (it->remaining-- <= 0) return raise(ts, &exc::RuntimeError, "dictionary keys changed during iteration");
-    switch (it->kind) {
-      case ViewKind::Keys: return new_ref(e.key);
-      case ViewKind::Values: return new_ref(e.value);
-      case ViewKind::Items: return tuple_pack(ts, {e.key, e.value});
+  DictEntry e;
+  if (it->reverse) {
+    // As CPython's reverse iterators: no check that the keys were replaced.
+    while (it->pos >= 0 && it->pos < d->used_entries) {
+      if (!entry_at(d, it->pos--, &e)) continue;
+      --it->remaining;
+      return entry_item(ts, it->kind, e);
+    }
+  } else {
+    while (it->pos < d->used_entries) {
+      if (!entry_at(d, it->pos++, &e)) continue;
+      if (it->remaining-- <= 0) return raise(ts, &exc::RuntimeError, "dictionary keys changed during iteration");
+      return entry_item(ts, it->kind, e);
     }
   }
   clear_ref(it->dict);
@@ -605,6 +631,13 @@ void dict_iter_dealloc(Object* o) {
   xdecref(static_cast<DictIter*>(o)->dict);
   free_object(o);
 }
+
+// CPython's answer: the count left while the dict keeps its size, else 0.
+int64_t dict_iter_remaining(ThreadState*, Object* o) {
+  auto* it = static_cast<DictIter*>(o);
+  return it->dict && dict_size(it->dict) == it->size_at_start ? it->remaining : 0;
+}
+const MethodDef dict_iter_methods[] = {SPINDLE_LENGTH_HINT(dict_iter_remaining), {}};
 
 Object* self_iter(ThreadState*, Object* o) { return new_ref(o); }
 Object* dict_iter(ThreadState* ts, Object* o) { return make_dict_iter(ts, o, ViewKind::Keys); }
@@ -624,6 +657,10 @@ void view_dealloc(Object* o) {
   free_object(o);
 }
 Object* view_iter(ThreadState* ts, Object* o) { return make_dict_iter(ts, static_cast<DictView*>(o)->dict, view_kind(o)); }
+Object* view_reversed(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
+  return make_dict_iter(ts, static_cast<DictView*>(self)->dict, view_kind(self), true);
+}
+const MethodDef view_methods[] = {{"__reversed__", view_reversed, kMethNoArgs}, {}};
 int64_t view_len(ThreadState*, Object* o) { return dict_size(static_cast<DictView*>(o)->dict); }
 int view_contains(ThreadState* ts, Object* o, Object* x) {
   Object* d = static_cast<DictView*>(o)->dict;
@@ -754,10 +791,7 @@ Object* m_contains(ThreadState* ts, Object* self, Object* const* args, size_t, O
 }
 Object* m_getitem(ThreadState* ts, Object* self, Object* const* args, size_t, Object*) { return dict_subscript(ts, self, args[0]); }
 Object* m_reversed(ThreadState* ts, Object* self, Object* const*, size_t, Object*) {
-  Ref keys = Ref::steal(dict_keys_list(ts, self));
-  if (!keys) return nullptr;
-  std::reverse(list_items(keys.get()), list_items(keys.get()) + list_size(keys.get()));
-  return get_iter(ts, keys.get());
+  return make_dict_iter(ts, self, ViewKind::Keys, true);
 }
 
 const MethodDef dict_methods[] = {
@@ -956,6 +990,7 @@ void init_view(Type& t, const char* name) {
   t.mp_length = view_len;
   t.sq_contains = view_contains;
   t.repr = view_repr;
+  t.methods = view_methods;
 }
 void init_iter(Type& t, const char* name) {
   t.name = name;
@@ -963,6 +998,7 @@ void init_iter(Type& t, const char* name) {
   t.dealloc = dict_iter_dealloc;
   t.iter = self_iter;
   t.iternext = dict_iter_next;
+  t.methods = dict_iter_methods;
 }
 }  // namespace
 
@@ -982,5 +1018,8 @@ void init_dict_items_type(Type& t) {
 void init_dict_keyiterator_type(Type& t) { init_iter(t, "dict_keyiterator"); }
 void init_dict_valueiterator_type(Type& t) { init_iter(t, "dict_valueiterator"); }
 void init_dict_itemiterator_type(Type& t) { init_iter(t, "dict_itemiterator"); }
+void init_dict_reversekeyiterator_type(Type& t) { init_iter(t, "dict_reversekeyiterator"); }
+void init_dict_reversevalueiterator_type(Type& t) { init_iter(t, "dict_reversevalueiterator"); }
+void init_dict_reverseitemiterator_type(Type& t) { init_iter(t, "dict_reverseitemiterator"); }
 
 }  // namespace spindle::objects

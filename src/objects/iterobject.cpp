@@ -1,9 +1,13 @@
-// Generic iterators: the __getitem__ sequence protocol and iter(f, sentinel).
+// Generic iterators: the __getitem__ sequence protocol and iter(f, sentinel);
+// the shared __length_hint__ result.
 #include "objects/iterobject.h"
+
+#include <algorithm>
 
 #include "objects/abstract.h"
 #include "objects/alloc.h"
 #include "objects/int.h"
+#include "objects/singletons.h"
 #include "runtime/errors.h"
 
 namespace spindle::objects {
@@ -42,6 +46,22 @@ Object* seq_iter_next(ThreadState* ts, Object* o) {
   return v;
 }
 
+// What is left of the underlying sequence's current len(); NotImplemented when
+// the sequence has no len() (the hint is then unknown).
+Object* seq_iter_length_hint(ThreadState* ts, Object* o, Object* const*, size_t, Object*) {
+  auto* it = static_cast<SeqIter*>(o);
+  if (!it->seq) return int_from_i64(ts, 0);
+  if (!it->seq->ob_type->mp_length) return new_ref(py_not_implemented());
+  int64_t size = length(ts, it->seq);
+  if (size < 0) return nullptr;
+  return int_from_i64(ts, std::max<int64_t>(size - it->index, 0));
+}
+
+const MethodDef seq_iter_methods[] = {
+    {"__length_hint__", seq_iter_length_hint, kMethNoArgs, kLengthHintDoc},
+    {},
+};
+
 void seq_iter_dealloc(Object* o) {
   xdecref(static_cast<SeqIter*>(o)->seq);
   free_object(o);
@@ -75,6 +95,8 @@ void call_iter_dealloc(Object* o) {
 
 }  // namespace
 
+Object* length_hint_result(ThreadState* ts, int64_t n) { return n < 0 ? nullptr : int_from_i64(ts, n); }
+
 Object* seq_iter_new(ThreadState* ts, Object* seq) {
   auto* it = static_cast<SeqIter*>(alloc_object(ts, &seq_iterator_type, sizeof(SeqIter)));
   if (it) it->seq = new_ref(seq);
@@ -100,6 +122,7 @@ void init_seq_iterator_type(Type& t) {
   t.dealloc = seq_iter_dealloc;
   t.iter = self_iter;
   t.iternext = seq_iter_next;
+  t.methods = seq_iter_methods;
 }
 
 void init_callable_iterator_type(Type& t) {

@@ -6,6 +6,7 @@
 #include "objects/alloc.h"
 #include "objects/args.h"
 #include "objects/int.h"
+#include "objects/iterobject.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -231,6 +232,16 @@ Object* reversed_next(ThreadState* ts, Object* o) {
   return v;
 }
 
+// index + 1 while the sequence's current len() still covers it, else 0.
+int64_t reversed_remaining(ThreadState* ts, Object* o) {
+  Multi* r = M(o);
+  if (r->index < 0 || !r->iters) return 0;
+  int64_t n = length(ts, tuple_items(r->iters)[0]);
+  if (n < 0) return -1;
+  return n > r->index ? r->index + 1 : 0;
+}
+const MethodDef reversed_methods[] = {SPINDLE_LENGTH_HINT(reversed_remaining), {}};
+
 void init_common(Type& t, const char* name, NewFn n, UnaryFn next) {
   t.name = name;
   t.basicsize = sizeof(Multi);
@@ -248,6 +259,9 @@ void init_enumerate_type(Type& t) { init_common(t, "enumerate", enumerate_new, e
 void init_zip_type(Type& t) { init_common(t, "zip", zip_new, zip_next); }
 void init_map_type(Type& t) { init_common(t, "map", map_new, map_next); }
 void init_filter_type(Type& t) { init_common(t, "filter", filter_new, filter_next); }
-void init_reversed_type(Type& t) { init_common(t, "reversed", reversed_new, reversed_next); }
+void init_reversed_type(Type& t) {
+  init_common(t, "reversed", reversed_new, reversed_next);
+  t.methods = reversed_methods;
+}
 
 }  // namespace spindle::objects

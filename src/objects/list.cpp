@@ -2,6 +2,7 @@
 // methods, and a stable merge sort that survives failing comparisons.
 #include "objects/list.h"
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "objects/alloc.h"
 #include "objects/args.h"
 #include "objects/int.h"
+#include "objects/iterobject.h"
 #include "objects/recursion.h"
 #include "objects/repr_guard.h"
 #include "objects/seq_dunders.h"
@@ -114,12 +116,23 @@ int list_extend(ThreadState* ts, Object* o, Object* iterable) {
   }
   Ref it = Ref::steal(get_iter(ts, iterable));
   if (!it) return -1;
+  // Room for the iterable's length hint up front (its errors propagate, as in
+  // CPython); what the guess over-reserved is given back at the end.
+  int64_t hint = length_hint(ts, iterable, 8);
+  if (hint < 0) return -1;
+  auto* l = static_cast<List*>(o);
+  int64_t n = l->size;
+  if (hint > 0 && hint <= INT64_MAX - n) {
+    if (list_resize(ts, l, n + hint) < 0) return -1;
+    l->size = n;
+  }
   while (Object* v = iter_next(ts, it.get())) {
     int r = list_append(ts, o, v);
     decref(v);
     if (r < 0) return -1;
   }
-  return runtime::has_exception(ts) ? -1 : 0;
+  if (runtime::has_exception(ts)) return -1;
+  return l->size < l->allocated ? list_resize(ts, l, l->size) : 0;
 }
 
 Object* list_as_tuple(ThreadState* ts, Object* l) { return tuple_from_array(ts, list_items(l), static_cast<size_t>(list_size(l))); }
@@ -476,6 +489,21 @@ Object* list_reviter_next(ThreadState*, Object* o) {
   return nullptr;
 }
 
+// Left to a forward iterator: none once the list shrank below its index.
+int64_t list_iter_remaining(ThreadState*, Object* o) {
+  auto* it = static_cast<ListIter*>(o);
+  return it->seq ? std::max<int64_t>(list_size(it->seq) - it->index, 0) : 0;
+}
+
+// Left to a reverse iterator: index + 1, or none once the list shrank below that.
+int64_t list_reviter_remaining(ThreadState*, Object* o) {
+  auto* it = static_cast<ListIter*>(o);
+  return it->seq && list_size(it->seq) > it->index ? it->index + 1 : 0;
+}
+
+const MethodDef list_iter_methods[] = {SPINDLE_LENGTH_HINT(list_iter_remaining), {}};
+const MethodDef list_reviter_methods[] = {SPINDLE_LENGTH_HINT(list_reviter_remaining), {}};
+
 void list_iter_dealloc(Object* o) {
   xdecref(static_cast<ListIter*>(o)->seq);
   free_object(o);
@@ -653,6 +681,7 @@ void init_list_iterator_type(Type& t) {
   t.dealloc = list_iter_dealloc;
   t.iter = self_iter;
   t.iternext = list_iter_next;
+  t.methods = list_iter_methods;
 }
 
 void init_list_reverseiterator_type(Type& t) {
@@ -661,6 +690,7 @@ void init_list_reverseiterator_type(Type& t) {
   t.dealloc = list_iter_dealloc;
   t.iter = self_iter;
   t.iternext = list_reviter_next;
+  t.methods = list_reviter_methods;
 }
 
 }  // namespace spindle::objects

@@ -1,9 +1,12 @@
 // range objects and their iterator (int64 bounds; larger bounds raise
 // OverflowError for now — big-int ranges arrive with issue 4's library work).
+#include <algorithm>
+
 #include "objects/abstract.h"
 #include "objects/alloc.h"
 #include "objects/args.h"
 #include "objects/int.h"
+#include "objects/iterobject.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
 #include "objects/str.h"
@@ -155,6 +158,8 @@ Object* range_iter_next(ThreadState* ts, Object* o) {
   return int_from_i64(ts, v);
 }
 Object* self_iter(ThreadState*, Object* o) { return new_ref(o); }
+int64_t range_iter_remaining(ThreadState*, Object* o) { return std::max<int64_t>(static_cast<RangeIter*>(o)->remaining, 0); }
+const MethodDef range_iter_methods[] = {SPINDLE_LENGTH_HINT(range_iter_remaining), {}};
 
 Object* m_reversed(ThreadState* ts, Object* o, Object* const*, size_t, Object*) {
   Range* r = R(o);
@@ -222,6 +227,7 @@ void init_range_iterator_type(Type& t) {
   t.basicsize = sizeof(RangeIter);
   t.iter = self_iter;
   t.iternext = range_iter_next;
+  t.methods = range_iter_methods;
 }
 
 }  // namespace spindle::objects

@@ -9,6 +9,7 @@
 #include "objects/args.h"
 #include "objects/dict.h"
 #include "objects/int.h"
+#include "objects/iterobject.h"
 #include "objects/repr_guard.h"
 #include "objects/singletons.h"
 #include "objects/weakref.h"
@@ -414,6 +415,13 @@ Object* set_iter_next(ThreadState* ts, Object* o) {
   clear_ref(it->set);
   return nullptr;
 }
+
+// The count left while the set keeps its size, else 0 (as CPython).
+int64_t set_iter_remaining(ThreadState*, Object* o) {
+  auto* it = static_cast<SetIter*>(o);
+  return it->set && set_size(it->set) == it->used_at_start ? it->remaining : 0;
+}
+const MethodDef set_iter_methods[] = {SPINDLE_LENGTH_HINT(set_iter_remaining), {}};
 
 void set_iter_dealloc(Object* o) {
   xdecref(static_cast<SetIter*>(o)->set);
@@ -832,6 +840,7 @@ void init_set_iterator_type(Type& t) {
   t.dealloc = set_iter_dealloc;
   t.iter = self_iter;
   t.iternext = set_iter_next;
+  t.methods = set_iter_methods;
 }
 
 }  // namespace spindle::objects

@@ -10,6 +10,7 @@
 #include "objects/alloc.h"
 #include "objects/dict.h"
 #include "objects/int.h"
+#include "objects/iterobject.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
 #include "objects/tuple.h"
@@ -24,6 +25,7 @@ using runtime::raise_format;
 
 Type str_type;
 Type str_iterator_type;
+Type str_ascii_iterator_type;
 
 // ---------------------------------------------------------------------------
 // Hashing: siphash-1-3 with a per-process key (written once at start-up,
@@ -502,7 +504,8 @@ struct StrIter : Object {
 };
 
 Object* str_iter(ThreadState* ts, Object* o) {
-  auto* it = static_cast<StrIter*>(alloc_object(ts, &str_iterator_type, sizeof(StrIter)));
+  Type* type = static_cast<Str*>(o)->ascii ? &str_ascii_iterator_type : &str_iterator_type;
+  auto* it = static_cast<StrIter*>(alloc_object(ts, type, sizeof(StrIter)));
   if (!it) return nullptr;
   it->str = new_ref(o);
   return it;
@@ -517,6 +520,12 @@ Object* str_iter_next(ThreadState* ts, Object* o) {
   }
   return str_from_char(ts, str_char_at(it->str, it->index++));
 }
+
+int64_t str_iter_remaining(ThreadState*, Object* o) {
+  auto* it = static_cast<StrIter*>(o);
+  return it->str ? static_cast<Str*>(it->str)->length - it->index : 0;
+}
+const MethodDef str_iter_methods[] = {SPINDLE_LENGTH_HINT(str_iter_remaining), {}};
 
 void str_iter_dealloc(Object* o) {
   xdecref(static_cast<StrIter*>(o)->str);
@@ -553,12 +562,20 @@ void init_str_type(Type& t) {
   t.methods = str_methods;
 }
 
+// str_iterator and str_ascii_iterator differ only in name (CPython's ASCII
+// variant is a faster path; both report the same items).
 void init_str_iterator_type(Type& t) {
-  t.name = "str_ascii_iterator";
+  t.name = "str_iterator";
   t.basicsize = sizeof(StrIter);
   t.dealloc = str_iter_dealloc;
   t.iter = self_iter;
   t.iternext = str_iter_next;
+  t.methods = str_iter_methods;
+}
+
+void init_str_ascii_iterator_type(Type& t) {
+  init_str_iterator_type(t);
+  t.name = "str_ascii_iterator";
 }
 
 }  // namespace spindle::objects

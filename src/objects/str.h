@@ -23,6 +23,7 @@ namespace spindle::objects {
 
 extern Type str_type;
 extern Type str_iterator_type;
+extern Type str_ascii_iterator_type;
 
 struct Str : Object {
   int64_t length = 0;  // code points

@@ -8,6 +8,7 @@
 #include "objects/alloc.h"
 #include "objects/args.h"
 #include "objects/int.h"
+#include "objects/iterobject.h"
 #include "objects/list.h"
 #include "objects/recursion.h"
 #include "objects/seq_dunders.h"
@@ -235,6 +236,13 @@ Object* tuple_iter_next(ThreadState*, Object* o) {
   return nullptr;
 }
 
+int64_t tuple_iter_remaining(ThreadState*, Object* o) {
+  auto* it = static_cast<TupleIter*>(o);
+  return it->seq ? tuple_size(it->seq) - it->index : 0;
+}
+
+const MethodDef tuple_iter_methods[] = {SPINDLE_LENGTH_HINT(tuple_iter_remaining), {}};
+
 void tuple_iter_dealloc(Object* o) {
   xdecref(static_cast<TupleIter*>(o)->seq);
   free_object(o);
@@ -329,6 +337,7 @@ void init_tuple_iterator_type(Type& t) {
   t.dealloc = tuple_iter_dealloc;
   t.iter = self_iter;
   t.iternext = tuple_iter_next;
+  t.methods = tuple_iter_methods;
 }
 
 }  // namespace spindle::objects
