@@ -416,7 +416,7 @@ Object* buffered_readinto_with(ThreadState* ts, Object* self, Object* target, bo
                         v.size());
   // The buffer may have moved while read() ran (a bytearray resized by it).
   if (!writable_buffer(ts, target, one ? "readinto1" : "readinto", &data, &size)) return nullptr;
-  std::memcpy(data, v.data(), std::min(v.size(), size));
+  if (size_t n = std::min(v.size(), size)) std::memcpy(data, v.data(), n);  // an empty buffer may be null
   return int_from_i64(ts, static_cast<int64_t>(v.size()));
 }
 Object* buffered_readinto(ThreadState* ts, Object* self, Object* const* args, size_t, Object*) {

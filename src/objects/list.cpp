@@ -343,11 +343,13 @@ int list_ass_slice(ThreadState* ts, List* l, Object* key, Object* value) {
     int64_t old = stop - start;
     std::vector<Object*> removed(l->items + start, l->items + stop);
     int64_t n = l->size;
+    // The tail moves (an empty list's items may be null: nothing to move).
+    size_t tail = static_cast<size_t>(n - stop) * sizeof(Object*);
     if (m > old) {
       if (list_resize(ts, l, n + m - old) < 0) return -1;
-      std::memmove(l->items + start + m, l->items + stop, static_cast<size_t>(n - stop) * sizeof(Object*));
+      if (tail) std::memmove(l->items + start + m, l->items + stop, tail);
     } else {
-      std::memmove(l->items + start + m, l->items + stop, static_cast<size_t>(n - stop) * sizeof(Object*));
+      if (tail) std::memmove(l->items + start + m, l->items + stop, tail);
       (void)list_resize(ts, l, n + m - old);
     }
     for (int64_t i = 0; i < m; ++i) l->items[start + i] = new_ref(src[i]);

@@ -19,6 +19,7 @@ namespace spindle::objects {
 
 struct SmallPool {};
 SmallPool* small_pool_new() { return new SmallPool(); }
+void small_pool_free(SmallPool* pool) { delete pool; }
 void* small_alloc(SmallPool*) { return mem_calloc(1, kSmallBlockBytes); }
 void small_free(void* block) { mem_free(block); }
 
@@ -156,6 +157,15 @@ bool refill(SmallPool* p) {
 }  // namespace
 
 SmallPool* small_pool_new() { return new SmallPool(); }
+
+void small_pool_free(SmallPool* p) {
+  while (Chunk* c = p->chunks) {
+    p->chunks = c->next;
+    munmap(c, kChunkBytes);
+  }
+  if (p->spare) munmap(p->spare, kChunkBytes);
+  delete p;
+}
 
 void* small_alloc(SmallPool* p) {
   for (;;) {

@@ -27,6 +27,8 @@ inline constexpr size_t kSmallBlockBytes = 40;
 struct SmallPool;
 
 [[nodiscard]] SmallPool* small_pool_new();
+// Unmaps a pool all of whose blocks have been freed (by any thread).
+void small_pool_free(SmallPool* pool);
 // A zeroed 40-byte block, or nullptr (no exception set).
 [[nodiscard]] void* small_alloc(SmallPool* pool);
 // Returns a block from small_alloc, from any thread.

@@ -35,9 +35,14 @@ TEST(SmallAllocTest, BlocksAreDistinctZeroedAndReused) {
   }
   // Every other block back: new allocations reuse them, zeroed again.
   std::set<void*> freed;
-  for (size_t i = 0; i < blocks.size(); i += 2) {
-    small_free(blocks[i]);
-    freed.insert(blocks[i]);
+  std::vector<void*> out;  // blocks still held at the end
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (i % 2) {
+      out.push_back(blocks[i]);
+    } else {
+      small_free(blocks[i]);
+      freed.insert(blocks[i]);
+    }
   }
   // The current chunk's fresh slots (fewer than a chunk) come first, then
   // the freed blocks of the earlier chunks.
@@ -46,8 +51,11 @@ TEST(SmallAllocTest, BlocksAreDistinctZeroedAndReused) {
     void* b = small_alloc(pool);
     reused += freed.count(b);
     EXPECT_TRUE(all_zero(b));
+    out.push_back(b);
   }
   EXPECT_EQ(reused, freed.size());
+  for (void* b : out) small_free(b);
+  small_pool_free(pool);
 }
 
 TEST(SmallAllocTest, FreesFromAnotherThreadReturnToTheOwner) {
@@ -61,12 +69,17 @@ TEST(SmallAllocTest, FreesFromAnotherThreadReturnToTheOwner) {
   other.join();
   // The owner exhausts its current chunk, then takes the remote frees back.
   size_t reused = 0;
+  std::vector<void*> more;
   for (int i = 0; i < 4000; ++i) {
     void* b = small_alloc(pool);
     reused += freed.count(b);
     EXPECT_TRUE(all_zero(b));
+    more.push_back(b);
   }
   EXPECT_EQ(reused, freed.size());
+  for (size_t i = 2000; i < blocks.size(); ++i) small_free(blocks[i]);
+  for (void* b : more) small_free(b);
+  small_pool_free(pool);
 }
 
 TEST(SmallAllocTest, EmptyChunksAreReleasedAndFreshOnesWork) {
@@ -79,6 +92,8 @@ TEST(SmallAllocTest, EmptyChunksAreReleasedAndFreshOnesWork) {
   void* b = small_alloc(pool);
   EXPECT_NE(b, nullptr);
   EXPECT_TRUE(all_zero(b));
+  small_free(b);
+  small_pool_free(pool);
 }
 
 }  // namespace
