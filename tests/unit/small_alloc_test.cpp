@@ -12,6 +12,14 @@
 namespace spindle::objects {
 namespace {
 
+// Sanitizer builds hand blocks to calloc/free: which block comes back next
+// is then ASan's choice (its quarantine delays reuse on purpose).
+#ifdef SPINDLE_SYSTEM_MALLOC
+constexpr bool kPooled = false;
+#else
+constexpr bool kPooled = true;
+#endif
+
 bool all_zero(const void* p) {
   const auto* b = static_cast<const unsigned char*>(p);
   for (size_t i = 0; i < kSmallBlockBytes; ++i) {
@@ -53,7 +61,9 @@ TEST(SmallAllocTest, BlocksAreDistinctZeroedAndReused) {
     EXPECT_TRUE(all_zero(b));
     out.push_back(b);
   }
-  EXPECT_EQ(reused, freed.size());
+  if (kPooled) {
+    EXPECT_EQ(reused, freed.size());
+  }
   for (void* b : out) small_free(b);
   small_pool_free(pool);
 }
@@ -76,7 +86,9 @@ TEST(SmallAllocTest, FreesFromAnotherThreadReturnToTheOwner) {
     EXPECT_TRUE(all_zero(b));
     more.push_back(b);
   }
-  EXPECT_EQ(reused, freed.size());
+  if (kPooled) {
+    EXPECT_EQ(reused, freed.size());
+  }
   for (size_t i = 2000; i < blocks.size(); ++i) small_free(blocks[i]);
   for (void* b : more) small_free(b);
   small_pool_free(pool);
