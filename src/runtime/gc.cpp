@@ -295,11 +295,11 @@ void gc_note_allocation(ThreadState* ts) {
     collect(ts, kGcGenerations - 1);
     return;
   }
-  // Otherwise the oldest generation whose count passed its threshold
-  // (CPython's gc_collect_generations).
-  for (int i = kGcGenerations - 1; i >= 0; --i) {
+  // Otherwise the oldest younger generation whose count passed its
+  // threshold (CPython's gc_collect_generations; the oldest is collected by
+  // the rule above only).
+  for (int i = kGcGenerations - 2; i >= 0; --i) {
     if (g.count[i] <= g.threshold[i]) continue;
-    if (i == kGcGenerations - 1) continue;
     collect(ts, i);
     return;
   }
