@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Makes sure the Debian packages Spindle builds and tests with are installed.
 # As root, installs what is missing with apt-get; otherwise says what to run.
-# Usage: tools/deps.sh [--fuzz]   (--fuzz adds clang and its libFuzzer runtime)
+# Usage: tools/deps.sh [--fuzz | --bench]
+#   --fuzz adds clang and its libFuzzer runtime; --bench adds what
+#   tools/bench.sh compares with and draws with (pypy3, matplotlib, GNU time).
 set -euo pipefail
 
 packages=(g++ cmake ninja-build pkg-config libgmp-dev unicode-data libgtest-dev
           libbenchmark-dev libmimalloc-dev python3 bzip2)
-if [[ "${1:-}" == "--fuzz" ]]; then
-  packages+=(clang libclang-rt-14-dev)
-fi
+case "${1:-}" in
+  --fuzz) packages+=(clang libclang-rt-14-dev) ;;
+  --bench) packages+=(pypy3 python3-matplotlib time) ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do
