@@ -36,4 +36,4 @@ def run(n):
     return "%d %d %s" % (len(digits), fold, text[-20:])
 
 
-SCALES = {"tiny": 200, "quick": 1500, "full": 3000}
+SCALES = {"tiny": 200, "quick": 1750, "full": 3500}
