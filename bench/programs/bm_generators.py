@@ -88,4 +88,4 @@ def run(n):
     return "%d %d %d %d %d" % (acc, int(sorted_ok), p1, p2, last)
 
 
-SCALES = {"tiny": 500, "quick": 15000, "full": 60000}
+SCALES = {"tiny": 500, "quick": 15000, "full": 50000}
