@@ -5,6 +5,7 @@
                      [--warmups W] [--values V] [--pyperformance CHECKOUT] [--out DIR]
     bench/compare.py --check [--spindle PATH]      (tiny scale, checksums only: CI)
     bench/compare.py --diff A.json B.json         (geomeans of two runs side by side)
+    bench/compare.py --render RESULT.json         (its table and chart again)
 
 Every benchmark (bench/programs, bench/micro, the start-up row, and with
 --pyperformance the upstream files) runs under each engine present -- Spindle
@@ -32,7 +33,7 @@ import sys
 import tempfile
 import time
 
-import pyperformance  # bench/pyperformance.py: the list of pyperformance files that run unmodified
+import pyperformance  # bench/pyperformance.py: the pyperformance files that run unmodified; run_measured
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -45,11 +46,11 @@ REFERENCE = "cpython"
 SPINDLE_MODES = {"spindle": []}
 
 # Per mode: scale of the programs, processes per engine, warm-up and timed
-# values per process, start-up runs per process, seconds before a process is
-# killed.
+# values per process, start-up runs per process, pyperf's minimum time per
+# value (pyperformance files), seconds before a process is killed.
 MODES = {
-    "full": dict(scale="full", processes=5, warmups=2, values=5, startup_runs=10, timeout=600),
-    "quick": dict(scale="quick", processes=2, warmups=1, values=3, startup_runs=5, timeout=300),
+    "full": dict(scale="full", processes=4, warmups=1, values=5, startup_runs=10, min_time=0.1, timeout=600),
+    "quick": dict(scale="quick", processes=3, warmups=1, values=3, startup_runs=5, min_time=0.05, timeout=300),
 }
 
 
@@ -58,10 +59,10 @@ class Engine:
         self.label, self.argv, self.env = label, argv, env
 
     def version(self):
+        probe = ("import sys; v = getattr(sys, 'pypy_version_info', None); p = sys.version.split()[0]; "
+                 "print(sys.implementation.name, p if v is None else '%d.%d.%d (Python %s)' % (v[0], v[1], v[2], p))")
         try:
-            out = subprocess.run(self.argv + ["-c", "import sys; print(sys.version.split()[0], "
-                                              "getattr(sys, 'pypy_version_info', ''))"],
-                                 capture_output=True, text=True, timeout=60)
+            out = subprocess.run(self.argv + ["-c", probe], capture_output=True, text=True, timeout=60)
             return out.stdout.strip() or out.stderr.strip()[-200:]
         except (OSError, subprocess.TimeoutExpired) as e:
             return f"unavailable: {e}"
@@ -122,21 +123,6 @@ def pyperformance_benchmarks(checkout):
     return rows
 
 
-def run_process(cmd, timeout, cwd=None, env=None):
-    """(exit code or None on timeout, stdout, stderr) of one process."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
-        try:
-            p.wait(timeout)
-        except subprocess.TimeoutExpired:
-            p.kill()
-            p.wait()
-            return None, "", f"timed out after {timeout:.0f} s"
-        out.seek(0)
-        err.seek(0)
-        return p.returncode, out.read(), err.read()
-
-
 def last_line(text):
     return (text.strip().splitlines() or ["(no output)"])[-1][:200]
 
@@ -144,7 +130,7 @@ def last_line(text):
 def one_program(engine, bench, scale, warmups, values, timeout):
     """One process of one of our programs: a dict with times, checksum, rss_kb, or error."""
     cmd = engine.argv + [HARNESS, bench.name, "--scale", scale, "--warmups", str(warmups), "--values", str(values)]
-    code, out, err = run_process(cmd, timeout)
+    code, out, err, _ = pyperformance.run_measured(cmd, timeout)
     if code != 0:
         return {"error": f"exit {code}: {last_line(err)}" if code is not None else err}
     result = {}
@@ -166,20 +152,21 @@ def one_startup(engine, runs, timeout):
     times = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        code, _, err = run_process(engine.argv + ["-c", "pass"], timeout)
+        code, _, err, _ = pyperformance.run_measured(engine.argv + ["-c", "pass"], timeout)
         if code != 0:
             return {"error": f"exit {code}: {last_line(err)}"}
         times.append(time.perf_counter() - t0)
     return {"times": times}
 
 
-def one_pyperformance(engine, bench, warmups, values, timeout):
+def one_pyperformance(engine, bench, warmups, values, min_time, timeout):
     """One process of a pyperformance file under the engine, with Spindle's pyperf."""
     with tempfile.TemporaryDirectory() as tmp:
         out_json = os.path.join(tmp, "out.json")
         env = dict(os.environ, PYTHONPATH=LIB, SPINDLEPATH=LIB)
-        cmd = engine.argv + [bench.path, "--warmups", str(warmups), "--values", str(values), "-o", out_json]
-        code, _, err = run_process(cmd, timeout, cwd=os.path.dirname(bench.path), env=env)
+        cmd = engine.argv + [bench.path, "--warmups", str(warmups), "--values", str(values),
+                             "--min-time", str(min_time), "-o", out_json]
+        code, _, err, rss = pyperformance.run_measured(cmd, timeout, os.path.dirname(bench.path), env, rss=True)
         if code != 0:
             return {"error": f"exit {code}: {last_line(err)}" if code is not None else err}
         with open(out_json, encoding="utf-8") as f:
@@ -187,9 +174,10 @@ def one_pyperformance(engine, bench, warmups, values, timeout):
     times = []
     for b in doc["benchmarks"]:  # files with several benchmarks: the sum of their medians
         times.append([v for run in b["runs"] for v in run.get("values", [])])
-    if len(times) == 1:
-        return {"times": times[0]}
-    return {"times": [sum(statistics.median(t) for t in times)]}
+    result = {"times": times[0]} if len(times) == 1 else {"times": [sum(statistics.median(t) for t in times)]}
+    if rss:
+        result["rss_kb"] = rss
+    return result
 
 
 def measure_row(bench, engines, mode, log):
@@ -202,7 +190,8 @@ def measure_row(bench, engines, mode, log):
             if bench.group == "startup":
                 res = one_startup(engine, mode["startup_runs"], 60)
             elif bench.group == "pyperformance":
-                res = one_pyperformance(engine, bench, mode["warmups"], mode["values"], mode["timeout"])
+                res = one_pyperformance(engine, bench, mode["warmups"], mode["values"], mode["min_time"],
+                                        mode["timeout"])
             else:
                 res = one_program(engine, bench, mode["scale"], mode["warmups"], mode["values"], mode["timeout"])
             if "error" in res:
@@ -250,15 +239,20 @@ def geomean(xs):
     return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else None
 
 
-def geomeans(rows, engines):
-    """Per engine: the geometric mean of its time ratios over the benchmark rows (not start-up)."""
+def geomeans(rows, labels, group=None):
+    """Per engine: the geometric mean of its time ratios over the benchmark
+    rows (start-up excluded), or over one group's rows."""
+    timed = [r for r in rows if r["group"] != "startup" and (group is None or r["group"] == group)]
     out = {}
-    for e in engines:
-        ratios = [r["engines"][e.label]["ratio"] for r in rows
-                  if r["group"] != "startup" and "ratio" in r["engines"][e.label]]
-        timed = [r for r in rows if r["group"] != "startup"]
-        out[e.label] = {"geomean": geomean(ratios), "rows": len(ratios), "of": len(timed)}
+    for label in labels:
+        ratios = [r["engines"][label]["ratio"] for r in timed if "ratio" in r["engines"][label]]
+        out[label] = {"geomean": geomean(ratios), "rows": len(ratios), "of": len(timed)}
     return out
+
+
+def group_geomeans(rows, labels):
+    groups = sorted({r["group"] for r in rows} - {"startup"})
+    return {g: geomeans(rows, labels, g) for g in groups} if len(groups) > 1 else {}
 
 
 def fmt_time(s):
@@ -266,14 +260,16 @@ def fmt_time(s):
         return f"{s:.2f} s"
     if s >= 1e-3:
         return f"{s * 1e3:.1f} ms"
-    return f"{s * 1e6:.0f} µs"
+    if s >= 1e-6:
+        return f"{s * 1e6:.1f} µs"
+    return f"{s * 1e9:.1f} ns"
 
 
 def markdown(doc):
     engines = doc["engines"]
     others = [e for e in engines if e != REFERENCE]
-    lines = [f"Spindle against CPython and PyPy: `bench/compare.py{' --quick' if doc['mode'] == 'quick' else ''}`, "
-             f"{doc['when']}, {doc['machine']}.",
+    lines = [f"Spindle (commit {doc['spindle_commit']}) against CPython and PyPy: "
+             f"`bench/compare.py{' --quick' if doc['mode'] == 'quick' else ''}`, {doc['when']}, {doc['machine']}.",
              "", "Engines: " + "; ".join(f"{e} = `{' '.join(doc['engine_argv'][e])}` ({doc['versions'][e]})"
                                         for e in engines) + ".",
              "", f"{doc['settings']['processes']} processes per engine, interleaved; each "
@@ -298,10 +294,11 @@ def markdown(doc):
         rss = ", ".join(f"{cells[e]['rss_kb'] / 1024:.1f}" if cells[e].get("rss_kb") else "–" for e in engines)
         name = row["name"] + (" (`-c pass`)" if row["group"] == "startup" else "")
         lines.append("| " + " | ".join([name, t(REFERENCE)] + [t(e) for e in others] + [r(e) for e in others] + [rss]) + " |")
-    gm = doc["geomean"]
-    means = [f"**{gm[e]['geomean']:.2f}** ({gm[e]['rows']} of {gm[e]['of']})" if gm[e]["geomean"] else "–"
-             for e in others]
-    lines.append("| " + " | ".join(["**geometric mean** (not start-up)", ""] + [""] * len(others) + means + [""]) + " |")
+    for title, gm in [(f"{g} rows", doc["geomean_by_group"][g]) for g in doc.get("geomean_by_group", {})] + \
+            [("all rows, start-up excluded", doc["geomean"])]:
+        means = [f"**{gm[e]['geomean']:.2f}** ({gm[e]['rows']} of {gm[e]['of']})" if gm[e]["geomean"] else "–"
+                 for e in others]
+        lines.append("| " + " | ".join([f"**geometric mean**, {title}", ""] + [""] * len(others) + means + [""]) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -317,6 +314,18 @@ def chart(json_path, svg_path, log):
             return False
     log("no chart: matplotlib is missing (apt-get install python3-matplotlib)")
     return False
+
+
+def write_reports(doc, base, log):
+    """BASE.md and BASE.svg from the result document (BASE.json)."""
+    with open(base + ".md", "w", encoding="utf-8") as f:
+        f.write(markdown(doc))
+    drew = chart(base + ".json", base + ".svg", log)
+    for title, gm in [(g, doc["geomean_by_group"][g]) for g in doc.get("geomean_by_group", {})] + \
+            [("all", doc["geomean"])]:
+        log(f"geomean ({title}): " + ", ".join(f"{label} {gm[label]['geomean']:.3f}" for label in doc["engines"]
+                                               if label != REFERENCE and gm[label]["geomean"]))
+    log(f"wrote {base}.md, {base}.json{', ' + base + '.svg' if drew else ''} ({doc['seconds']:.0f} s of measuring)")
 
 
 def machine():
@@ -385,7 +394,8 @@ def compare(args):
         "engine_argv": {e.label: [os.path.basename(e.argv[0])] + e.argv[1:] for e in engines},
         "versions": {e.label: e.version() for e in engines},
         "rows": rows,
-        "geomean": geomeans(rows, engines),
+        "geomean": geomeans(rows, [e.label for e in engines]),
+        "geomean_by_group": group_geomeans(rows, [e.label for e in engines]),
         "seconds": round(time.perf_counter() - t_start, 1),
     }
     os.makedirs(args.out, exist_ok=True)
@@ -393,14 +403,7 @@ def compare(args):
     with open(base + ".json", "w", encoding="utf-8") as f:
         json.dump(doc, f, indent=1)
         f.write("\n")
-    with open(base + ".md", "w", encoding="utf-8") as f:
-        f.write(markdown(doc))
-    drew = chart(base + ".json", base + ".svg", log)
-    for e in engines:
-        g = doc["geomean"][e.label]
-        if e.label != REFERENCE and g["geomean"]:
-            log(f"geomean {e.label} / CPython: {g['geomean']:.3f} over {g['rows']} of {g['of']} benchmarks")
-    log(f"wrote {base}.md, {base}.json{', ' + base + '.svg' if drew else ''} in {doc['seconds']:.0f} s")
+    write_reports(doc, base, log)
     wrong = [(r["name"], e) for r in rows for e, c in r["engines"].items() if "error" in c]
     return 1 if any(e != "pypy" for _, e in wrong) else 0
 
@@ -432,13 +435,18 @@ def check(args):
 
 def diff(paths):
     """Prints the geomeans of two result files and how far apart they are."""
-    docs = [json.load(open(p, encoding="utf-8")) for p in paths]
-    for label in docs[0]["engines"]:
-        gs = [d["geomean"].get(label, {}).get("geomean") for d in docs]
-        if label == REFERENCE or None in gs:
-            continue
-        print(f"{label}: geomean {gs[0]:.3f} ({docs[0]['when']}) and {gs[1]:.3f} ({docs[1]['when']}): "
-              f"differ by {abs(gs[1] / gs[0] - 1) * 100:.1f}%")
+    docs = []
+    for p in paths:
+        with open(p, encoding="utf-8") as f:
+            docs.append(json.load(f))
+    tables = [[("all", d["geomean"])] + sorted(d.get("geomean_by_group", {}).items()) for d in docs]
+    for (title, a), (_, b) in zip(*tables):
+        for label in docs[0]["engines"]:
+            ga, gb = a.get(label, {}).get("geomean"), b.get(label, {}).get("geomean")
+            if label == REFERENCE or not ga or not gb:
+                continue
+            print(f"{title:14} {label:8} geomean {ga:.3f} ({docs[0]['when']}) and {gb:.3f} ({docs[1]['when']}): "
+                  f"differ by {abs(gb / ga - 1) * 100:.1f}%")
     return 0
 
 
@@ -461,9 +469,17 @@ def main():
     ap.add_argument("--timeout", type=float, default=120, help="--check: seconds per process")
     ap.add_argument("--check", action="store_true", help="tiny scale once under Spindle; compare checksums")
     ap.add_argument("--diff", nargs=2, metavar="JSON", help="compare the geomeans of two result files")
+    ap.add_argument("--render", metavar="JSON", help="write the .md and .svg of a result file again")
     args = ap.parse_args()
     if args.diff:
         return diff(args.diff)
+    if args.render:
+        with open(args.render, encoding="utf-8") as f:
+            doc = json.load(f)
+        doc["geomean"] = geomeans(doc["rows"], doc["engines"])  # derived: made again from the values
+        doc["geomean_by_group"] = group_geomeans(doc["rows"], doc["engines"])
+        write_reports(doc, args.render[:-len(".json")], print)
+        return 0
     if args.check:
         return check(args)
     return compare(args)

@@ -41,20 +41,19 @@ import check_rss  # noqa: E402  (sample_peaks: one RSS sampler for the test and 
 GNU_TIME = "/usr/bin/time"
 
 
-def run_measured(engine, script, extra, timeout, env=None, rss=False):
-    """Runs the benchmark file under engine; returns (exit code or None on
-    timeout, stdout, stderr, peak RSS in KB with rss, else 0)."""
-    cmd = [engine, script, *extra]
-    if rss:
+def run_measured(cmd, timeout, cwd=None, env=None, rss=False):
+    """Runs cmd; returns (exit code or None on timeout, stdout, stderr, peak
+    RSS in KB with rss (GNU time's, when it is installed), else 0)."""
+    if rss and os.access(GNU_TIME, os.X_OK):
         cmd = [GNU_TIME, "-f", "@peak-rss-kb %M", *cmd]
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        p = subprocess.Popen(cmd, cwd=os.path.dirname(script), env=env, stdout=out, stderr=err)
+        p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
         try:
             p.wait(timeout)
         except subprocess.TimeoutExpired:
             p.kill()
             p.wait()
-            return None, "", "timeout", 0
+            return None, "", f"timed out after {timeout:.0f} s", 0
         out.seek(0)
         err.seek(0)
         lines = err.read().splitlines()
@@ -108,14 +107,16 @@ def main():
             failed += stability(args, name, script)
             continue
         t0 = time.perf_counter()
-        code, out, err, rss = run_measured(args.spindle, script, extra, args.timeout, rss=args.rss)
+        code, out, err, rss = run_measured([args.spindle, script, *extra], args.timeout, os.path.dirname(script),
+                                           rss=args.rss)
         wall = time.perf_counter() - t0
         last = (out.strip().splitlines() or [""])[-1]
         if code == 0:
             line = f"{name:16} ok   {wall:6.1f} s  {last}"
             if args.rss:
                 env = dict(os.environ, PYTHONPATH=LIB)
-                c2, _, e2, rss2 = run_measured(sys.executable, script, extra, args.timeout, env, rss=True)
+                c2, _, e2, rss2 = run_measured([sys.executable, script, *extra], args.timeout, os.path.dirname(script),
+                                                 env, rss=True)
                 line += (f"  | peak RSS spindle {rss / 1024:.1f} MB, cpython {rss2 / 1024:.1f} MB, ratio {rss / rss2:.2f}"
                          if c2 == 0 else f"  | cpython failed: {e2.strip()[-120:]}")
             print(line)
