@@ -5,7 +5,7 @@
                      [--warmups W] [--values V] [--pyperformance CHECKOUT] [--out DIR]
     bench/compare.py --check [--spindle PATH]      (tiny scale, checksums only: CI)
     bench/compare.py --diff A.json B.json         (geomeans of two runs side by side)
-    bench/compare.py --render RESULT.json         (its table and chart again)
+    bench/compare.py --render RESULT.json         (its geomeans, table and chart again)
 
 Every benchmark (bench/programs, bench/micro, the start-up row, and with
 --pyperformance the upstream files) runs under each engine present -- Spindle
@@ -302,6 +302,55 @@ def markdown(doc):
     return "\n".join(lines) + "\n"
 
 
+README_BEGIN = "<!-- bench/compare.py --readme: begin -->"
+README_END = "<!-- bench/compare.py --readme: end -->"
+
+
+def readme_block(doc, svg_rel):
+    """The README's performance block: when and where, the chart, the ratios."""
+    engines = doc["engines"]
+    others = [e for e in engines if e != REFERENCE]
+    lines = [README_BEGIN,
+             f"Measured {doc['when']} on {doc['machine']} (Spindle commit {doc['spindle_commit']}), "
+             f"`bench/compare.py{' --quick' if doc['mode'] == 'quick' else ''}"
+             f"{' --pyperformance' if any(r['group'] == 'pyperformance' for r in doc['rows']) else ''}`: "
+             f"{doc['settings']['processes']} interleaved processes per engine, {doc['seconds'] / 60:.0f} minutes. "
+             "Time ratios to CPython 3.11 (below 1 is faster); every value, min/max and peak RSS are in "
+             f"[`bench/results/{doc['mode']}.md`](bench/results/{doc['mode']}.md).", "",
+             f"![time ratio to CPython per benchmark]({svg_rel})", "",
+             "| benchmark | CPython 3.11 time | " + " | ".join(f"{e} / CPython" for e in others) + " |",
+             "|---|---|" + "---|" * len(others)]
+    for row in doc["rows"]:
+        c = row["engines"]
+        ref = fmt_time(c[REFERENCE]["median"]) if "median" in c[REFERENCE] else "failed"
+        cells = [f"{c[e]['ratio']:.2f}" if "ratio" in c[e] else "failed" for e in others]
+        name = row["name"] + (" (`-c pass`)" if row["group"] == "startup" else "")
+        lines.append(f"| {name} | {ref} | " + " | ".join(cells) + " |")
+    for title, gm in [(f"{g} rows", doc["geomean_by_group"][g]) for g in doc.get("geomean_by_group", {})] + \
+            [("all rows, start-up excluded", doc["geomean"])]:
+        cells = [f"**{gm[e]['geomean']:.2f}**" if gm[e]["geomean"] else "–" for e in others]
+        lines.append(f"| **geometric mean**, {title} | | " + " | ".join(cells) + " |")
+    lines.append(README_END)
+    return "\n".join(lines)
+
+
+def update_readme(doc, base, log):
+    """Replaces the block between the README's markers with this result's."""
+    path = os.path.join(ROOT, "README.md")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    start, end = text.find(README_BEGIN), text.find(README_END)
+    if start < 0 or end < 0:
+        log(f"--readme: no {README_BEGIN} ... {README_END} block in {path}")
+        return False
+    svg = os.path.relpath(base + ".svg", ROOT)
+    text = text[:start] + readme_block(doc, svg) + text[end + len(README_END):]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    log(f"updated the performance block of {path}")
+    return True
+
+
 def chart(json_path, svg_path, log):
     """Draws the chart with bench/chart.py under a Python that has matplotlib."""
     for py in (sys.executable, "/usr/bin/python3"):
@@ -404,6 +453,8 @@ def compare(args):
         json.dump(doc, f, indent=1)
         f.write("\n")
     write_reports(doc, base, log)
+    if args.readme:
+        update_readme(doc, base, log)
     wrong = [(r["name"], e) for r in rows for e, c in r["engines"].items() if "error" in c]
     return 1 if any(e != "pypy" for _, e in wrong) else 0
 
@@ -439,7 +490,9 @@ def diff(paths):
     for p in paths:
         with open(p, encoding="utf-8") as f:
             docs.append(json.load(f))
-    tables = [[("all", d["geomean"])] + sorted(d.get("geomean_by_group", {}).items()) for d in docs]
+    # Made again from the values, so files written before a group was added compare too.
+    tables = [[("all", geomeans(d["rows"], d["engines"]))] + sorted(group_geomeans(d["rows"], d["engines"]).items())
+              for d in docs]
     for (title, a), (_, b) in zip(*tables):
         for label in docs[0]["engines"]:
             ga, gb = a.get(label, {}).get("geomean"), b.get(label, {}).get("geomean")
@@ -469,7 +522,8 @@ def main():
     ap.add_argument("--timeout", type=float, default=120, help="--check: seconds per process")
     ap.add_argument("--check", action="store_true", help="tiny scale once under Spindle; compare checksums")
     ap.add_argument("--diff", nargs=2, metavar="JSON", help="compare the geomeans of two result files")
-    ap.add_argument("--render", metavar="JSON", help="write the .md and .svg of a result file again")
+    ap.add_argument("--readme", action="store_true", help="also put the result in README.md's performance section")
+    ap.add_argument("--render", metavar="JSON", help="recompute a result file's geomeans, write its .md and .svg again")
     args = ap.parse_args()
     if args.diff:
         return diff(args.diff)
@@ -478,7 +532,12 @@ def main():
             doc = json.load(f)
         doc["geomean"] = geomeans(doc["rows"], doc["engines"])  # derived: made again from the values
         doc["geomean_by_group"] = group_geomeans(doc["rows"], doc["engines"])
+        with open(args.render, "w", encoding="utf-8") as f:
+            json.dump(doc, f, indent=1)
+            f.write("\n")
         write_reports(doc, args.render[:-len(".json")], print)
+        if args.readme:
+            update_readme(doc, args.render[:-len(".json")], print)
         return 0
     if args.check:
         return check(args)
