@@ -17,7 +17,8 @@ set(SPINDLE_BYTECODES_OUTPUTS
   ${SPINDLE_GEN_DIR}/vm/opcode_ids.h
   ${SPINDLE_GEN_DIR}/vm/opcode_metadata.h
   ${SPINDLE_GEN_DIR}/vm/tier1_cases.inc
-  ${SPINDLE_GEN_DIR}/vm/tier1_targets.inc)
+  ${SPINDLE_GEN_DIR}/vm/tier1_targets.inc
+  ${SPINDLE_GEN_DIR}/vm/specializers.h)
 add_custom_command(
   OUTPUT ${SPINDLE_BYTECODES_OUTPUTS}
   COMMAND spindle-casesgen ${CMAKE_SOURCE_DIR}/src/vm/bytecodes.def ${SPINDLE_GEN_DIR} src/vm/bytecodes.def

@@ -41,6 +41,7 @@
 #include "vm/code_object.h"
 #include "vm/dis.h"
 #include "vm/interpreter.h"
+#include "vm/specialize.h"
 
 namespace {
 
@@ -81,6 +82,34 @@ bool has_xoption(const Options& o, std::string_view name) {
   for (const auto& x : o.xoptions)
     if (x == name) return true;
   return false;
+}
+
+// -X name or -X name=value: the value ("" without one), or nullopt if absent.
+std::optional<std::string> xoption_value(const Options& o, std::string_view name) {
+  for (const auto& x : o.xoptions) {
+    if (x == name) return std::string();
+    if (x.size() > name.size() && x.compare(0, name.size(), name) == 0 && x[name.size()] == '=')
+      return x.substr(name.size() + 1);
+  }
+  return std::nullopt;
+}
+
+// -X pystats[=FILE]: the specialization report, to FILE or stderr.
+void write_pystats(runtime::ThreadState* ts, const Options& o) {
+  vm::SpecStats* stats = ts->interp->spec_stats;
+  auto where = xoption_value(o, "pystats");
+  if (!stats || !where) return;
+  std::string report = vm::spec_stats_report(*stats);
+  if (where->empty()) {
+    std::fputs(report.c_str(), stderr);
+    return;
+  }
+  if (FILE* f = std::fopen(where->c_str(), "w")) {
+    std::fputs(report.c_str(), f);
+    std::fclose(f);
+  } else {
+    std::fprintf(stderr, "spindle: -X pystats: cannot write %s\n", where->c_str());
+  }
 }
 
 int finish(int code) {
@@ -351,6 +380,8 @@ runtime::ThreadState* start(runtime::Runtime& rt, const Options& o, const std::s
   cl.path0 = path0;
   cl.unbuffered = o.unbuffered;
   if (modules::configure_sys(ts, cl) < 0) return nullptr;
+  ts->interp->specialize = xoption_value(o, "specialize") != "off";
+  if (xoption_value(o, "pystats")) ts->interp->spec_stats = new vm::SpecStats();
   std::signal(SIGINT, on_sigint);
   return ts;
 }
@@ -363,8 +394,9 @@ runtime::Runtime& process_runtime() {
   return *rt;
 }
 
-int finish_run(runtime::ThreadState* ts, int status) {
+int finish_run(runtime::ThreadState* ts, const Options& o, int status) {
   runtime::runtime_finish(ts);
+  write_pystats(ts, o);
   if (status == 130) die_of_sigint(ts);
   return status;
 }
@@ -385,9 +417,9 @@ int run_program(std::shared_ptr<vm::CodeObject> compiled, const std::string& fil
   runtime::ThreadState* ts = start(rt, o, argv0, path0);
   if (!ts) return 1;
   objects::Ref code = objects::Ref::steal(vm::code_new(ts, std::move(compiled)));
-  if (!code) return finish_run(ts, 1);
+  if (!code) return finish_run(ts, o, 1);
   std::string file = o.command || !o.file || *o.file == "-" ? "" : filename;
-  return finish_run(ts, run_main_code(ts, code.get(), file));
+  return finish_run(ts, o, run_main_code(ts, code.get(), file));
 }
 
 // -m MODULE: finds the module along sys.path and runs it as __main__.
@@ -412,7 +444,7 @@ int run_module(const Options& o) {
   }
   if (found.empty()) {
     std::fprintf(stderr, "%s: No module named %s\n", o.prog.c_str(), o.module->c_str());
-    return finish_run(ts, 1);
+    return finish_run(ts, o, 1);
   }
   // Parent packages are imported first, as runpy does.
   size_t dot = o.module->rfind('.');
@@ -422,7 +454,7 @@ int run_module(const Options& o) {
       objects::Object* exc = runtime::fetch_exception(ts);
       int status = exit_status_for(ts, exc);
       objects::xdecref(exc);
-      return finish_run(ts, status);
+      return finish_run(ts, o, status);
     }
   }
   std::ifstream in(found, std::ios::binary);
@@ -436,16 +468,16 @@ int run_module(const Options& o) {
     objects::Object* exc = runtime::fetch_exception(ts);
     int status = exit_status_for(ts, exc);
     objects::xdecref(exc);
-    return finish_run(ts, status);
+    return finish_run(ts, o, status);
   }
-  return finish_run(ts, run_main_code(ts, code.get(), found));
+  return finish_run(ts, o, run_main_code(ts, code.get(), found));
 }
 
 int run_interactive(const Options& o) {
   runtime::Runtime& rt = process_runtime();
   runtime::ThreadState* ts = start(rt, o, "", "");
   if (!ts) return 1;
-  return finish_run(ts, run_repl(ts));
+  return finish_run(ts, o, run_repl(ts));
 }
 
 }  // namespace

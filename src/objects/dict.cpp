@@ -428,6 +428,17 @@ uint32_t dict_keys_version(ThreadState* ts, Object* o) {
   return d->keys_version;
 }
 
+int64_t dict_str_entry_index(ThreadState* ts, Object* o, Object* key) {
+  auto* d = static_cast<Dict*>(o);
+  if (d->shared || !is_str_exact(key)) return -2;
+  // A non-str key could run Python __eq__ during the probe: refuse.
+  for (int64_t i = 0; i < d->used_entries; ++i)
+    if (d->entries[i].key && !is_str_exact(d->entries[i].key)) return -2;
+  int64_t entry;
+  lookup(ts, d, key, str_hash(key), &entry);
+  return entry;
+}
+
 int dict_contains(ThreadState* ts, Object* d, Object* key) {
   Object* v = dict_get_item_borrowed(ts, d, key);
   if (v) return 1;

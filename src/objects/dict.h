@@ -105,6 +105,11 @@ struct Dict : Object {
 // d.update(iterable of pairs).
 [[nodiscard]] int dict_merge_pairs(ThreadState* ts, Object* d, Object* iterable);
 [[nodiscard]] uint32_t dict_keys_version(ThreadState* ts, Object* d);
+// The entry index of an exact-str key in a combined dict whose keys are all
+// exact str (a module's globals, builtins): -1 if absent, -2 if the dict or
+// the key is not of that kind. Never raises (str equality cannot). Specializers cache the
+// index together with the keys version.
+[[nodiscard]] int64_t dict_str_entry_index(ThreadState* ts, Object* d, Object* key);
 [[nodiscard]] int dict_contains(ThreadState* ts, Object* d, Object* key);
 void dict_clear(Object* d);
 [[nodiscard]] Object* dict_keys_list(ThreadState* ts, Object* d);

@@ -25,6 +25,7 @@
 
 namespace spindle::vm {
 struct Frame;
+struct SpecStats;
 }
 namespace spindle::objects {
 struct SmallPool;
@@ -113,6 +114,18 @@ struct Interpreter {
   int recursion_limit = 1000;
   int int_max_str_digits = 4300;   // sys.set_int_max_str_digits (0 = no limit)
   uint32_t next_func_version = 1;  // function versions (DESIGN §6); 0 = none
+  // The function version cache (DESIGN §6): slot version % size holds the
+  // function (borrowed; cleared when it dies or loses its version) and its
+  // code object (strong: it stays retrievable after the function is gone).
+  struct FuncVersionEntry {
+    uint32_t version = 0;
+    Object* func = nullptr;
+    Object* code = nullptr;
+  };
+  static constexpr size_t kFuncVersionCacheSize = 4096;
+  std::vector<FuncVersionEntry> func_version_cache = std::vector<FuncVersionEntry>(kFuncVersionCacheSize);
+  bool specialize = true;          // false under -X specialize=off
+  vm::SpecStats* spec_stats = nullptr;  // -X pystats: counted while set (owned)
   uint32_t next_keys_version = 1;  // dict keys versions (DESIGN §3); 0 = none
   // Interned dunder names of the slot table in objects/slots.cpp, by its
   // index (filled on first use; the table is private to that file).

@@ -53,8 +53,32 @@ Object* function_new(ThreadState* ts, Object* code, Object* globals, Object* qua
   Object* mod = dict_get_item_borrowed(ts, globals, ts->id->dunder_name);
   f->module = xnew_ref(mod);
   runtime::clear_exception(ts);
-  f->version = ts->interp->next_func_version++;
+  runtime::Interpreter* interp = ts->interp;
+  if (interp->next_func_version != 0) {
+    f->version = interp->next_func_version++;
+    auto& e = interp->func_version_cache[f->version % interp->func_version_cache.size()];
+    Object* old_code = e.code;
+    e = {f->version, f, new_ref(code)};
+    xdecref(old_code);
+  }
   return f;
+}
+
+void function_clear_version(ThreadState* ts, Function* f) {
+  if (f->version == 0) return;
+  auto& e = ts->interp->func_version_cache[f->version % ts->interp->func_version_cache.size()];
+  if (e.version == f->version) e.func = nullptr;
+  f->version = 0;
+}
+
+Object* function_for_version(ThreadState* ts, uint32_t version) {
+  auto& e = ts->interp->func_version_cache[version % ts->interp->func_version_cache.size()];
+  return version != 0 && e.version == version ? e.func : nullptr;
+}
+
+Object* code_for_version(ThreadState* ts, uint32_t version) {
+  auto& e = ts->interp->func_version_cache[version % ts->interp->func_version_cache.size()];
+  return version != 0 && e.version == version ? e.code : nullptr;
 }
 
 Object* cell_new(ThreadState* ts, Object* value) {
@@ -69,6 +93,12 @@ Function* F(Object* o) { return static_cast<Function*>(o); }
 
 void function_dealloc(Object* o) {
   Function* f = F(o);
+  if (f->version != 0) {  // the version cache forgets the function, keeps its code
+    if (ThreadState* ts = runtime::current_thread_state(); ts && ts->interp) {
+      auto& e = ts->interp->func_version_cache[f->version % ts->interp->func_version_cache.size()];
+      if (e.version == f->version) e.func = nullptr;
+    }
+  }
   clear_weakrefs(o);
   for (Object** p : {&f->code, &f->globals, &f->builtins, &f->name, &f->qualname, &f->defaults, &f->kwdefaults,
                      &f->closure, &f->annotations, &f->dict, &f->module, &f->doc})
@@ -118,7 +148,7 @@ int set_code(ThreadState* ts, Object* o, Object* v) {
     return -1;
   }
   set_ref(F(o)->code, new_ref(v));
-  F(o)->version = 0;
+  function_clear_version(ts, F(o));
   return 0;
 }
 Object* get_defaults(ThreadState*, Object* o) { return or_none(F(o)->defaults); }
@@ -128,7 +158,7 @@ int set_defaults(ThreadState* ts, Object* o, Object* v) {
     return -1;
   }
   set_ref(F(o)->defaults, v && !is_none(v) ? new_ref(v) : nullptr);
-  F(o)->version = 0;
+  function_clear_version(ts, F(o));
   return 0;
 }
 Object* get_kwdefaults(ThreadState*, Object* o) { return or_none(F(o)->kwdefaults); }
@@ -138,7 +168,7 @@ int set_kwdefaults(ThreadState* ts, Object* o, Object* v) {
     return -1;
   }
   set_ref(F(o)->kwdefaults, v && !is_none(v) ? new_ref(v) : nullptr);
-  F(o)->version = 0;
+  function_clear_version(ts, F(o));
   return 0;
 }
 Object* get_closure(ThreadState*, Object* o) { return or_none(F(o)->closure); }

@@ -45,6 +45,8 @@
 #include "vm/function.h"
 #include "vm/generator.h"
 #include "vm/opcode.h"
+#include "vm/specialize.h"
+#include "vm/specializers.h"
 
 namespace spindle::vm {
 
@@ -994,7 +996,7 @@ int handle_eval_breaker(ThreadState* ts) {
 
 Object* eval_frame(ThreadState* ts, Frame* entry, bool throwing) {
 #include "vm/tier1_targets.inc"
-  void* const* targets = normal_targets;
+  void* const* targets = ts->interp->spec_stats ? counting_targets : normal_targets;
   (void)tracing_targets;
 
   Frame* frame = entry;
@@ -1019,6 +1021,10 @@ Object* eval_frame(ThreadState* ts, Frame* entry, bool throwing) {
     goto* targets[opcode];         \
   } while (0)
 #define DISPATCH_SAME_OPARG() goto* targets[opcode]
+#define RECORD_DEOPT(op)                                                              \
+  do {                                                                                \
+    if (SpecStats* stats = ts->interp->spec_stats) ++stats->deopts[static_cast<int>(Op::op)]; \
+  } while (0)
 #define JUMPBY(n) (next_instr += (n))
 #define GETLOCAL(i) (frame->localsplus[(i)])
 #define CONST(i) (tuple_items(code->consts)[(i)])
@@ -1055,6 +1061,10 @@ start_frame:
 unknown_opcode:
   raise_format(ts, &exc::SystemError, "unknown opcode %d", opcode);
   goto error;
+
+count_instruction:  // -X pystats: the counting table's every entry
+  ++ts->interp->spec_stats->executed[opcode];
+  goto* normal_targets[opcode];
 
 error_pop2:
   --stack_pointer;

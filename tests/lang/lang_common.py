@@ -31,13 +31,14 @@ def programs(filter_substr=None):
     return out
 
 
-def run(interpreter, rel, timeout=10):
-    """Runs one program (killed after `timeout` seconds); returns (exit, last
-    stderr line, stdout)."""
+def run(interpreter, rel, timeout=10, xoptions=()):
+    """Runs one program (killed after `timeout` seconds, with `-X opt` for
+    each of xoptions); returns (exit, last stderr line, stdout)."""
     path = os.path.join(HERE, rel)
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
     try:
-        p = subprocess.run([interpreter, os.path.basename(path)], cwd=os.path.dirname(path), env=env,
+        xargs = [a for x in xoptions for a in ("-X", x)]
+        p = subprocess.run([interpreter, *xargs, os.path.basename(path)], cwd=os.path.dirname(path), env=env,
                            stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         return None, "timeout", ""

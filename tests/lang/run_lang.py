@@ -2,7 +2,7 @@
 """Runs the tests/lang programs under an interpreter and compares stdout,
 exit status and the last stderr line with the CPython-generated .expected
 files. Usage: run_lang.py INTERPRETER [--filter SUBSTR] [--exclude SUBSTR] [-j N]
-[--timeout SECONDS]
+[--timeout SECONDS] [-X OPTION ...]
 The last line is `N passed, M failed`; exit status 0 iff M == 0."""
 import argparse
 import difflib
@@ -13,12 +13,12 @@ from concurrent.futures import ThreadPoolExecutor
 from lang_common import HERE, parse_expected, programs, run
 
 
-def check(interpreter, rel, timeout):
+def check(interpreter, rel, timeout, xoptions):
     exp_path = os.path.join(HERE, rel[:-3] + ".expected")
     if not os.path.exists(exp_path):
         return f"{rel}: no .expected file (run regen_expected.py)"
     want_code, want_err, want_out = parse_expected(open(exp_path, encoding="utf-8").read())
-    code, err, out = run(interpreter, rel, timeout)
+    code, err, out = run(interpreter, rel, timeout, xoptions)
     problems = []
     if code != want_code:
         problems.append(f"exit {code}, expected {want_code}")
@@ -37,10 +37,11 @@ def main():
     ap.add_argument("--exclude", help="skip programs whose path contains this")
     ap.add_argument("-j", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--timeout", type=float, default=10, help="seconds per program (default 10)")
+    ap.add_argument("-X", dest="xoption", action="append", default=[], help="pass -X OPTION to the interpreter")
     a = ap.parse_args()
     progs = [p for p in programs(a.filter) if not (a.exclude and a.exclude in p)]
     with ThreadPoolExecutor(max_workers=a.j) as ex:
-        results = list(ex.map(lambda rel: check(a.interpreter, rel, a.timeout), progs))
+        results = list(ex.map(lambda rel: check(a.interpreter, rel, a.timeout, a.xoption), progs))
     failed = [r for r in results if r]
     for r in failed:
         print("FAIL", r)

@@ -133,5 +133,9 @@ struct Analysis {
 [[nodiscard]] std::string emit_tier1_cases(const Analysis& a, const std::string& display_name,
                                            std::vector<std::string>& errors);
 [[nodiscard]] std::string emit_tier1_targets(const Analysis& a, const std::string& display_name);
+// The declarations of the specializers, one per family head (emit_tier1.cpp).
+[[nodiscard]] std::string emit_specializers(const Analysis& a, const std::string& display_name);
+// Whether `name` heads a family (its first cache entry is the adaptive counter).
+[[nodiscard]] bool is_family_head(const Analysis& a, const std::string& name);
 
 }  // namespace spindle::casesgen

@@ -275,6 +275,7 @@ std::map<std::string, std::string> emit_all(const Analysis& a, const std::string
   out["vm/opcode_ids.h"] = ids.str();
   out["vm/opcode_metadata.h"] = meta.str();
   out["vm/tier1_targets.inc"] = emit_tier1_targets(a, display_name);
+  out["vm/specializers.h"] = emit_specializers(a, display_name);
   return out;
 }
 
