@@ -41,15 +41,15 @@ HARNESS = os.path.join(HERE, "harness.py")
 LIB = os.path.join(ROOT, "lib")
 REFERENCE = "cpython"
 
-# Spindle's execution modes: label -> extra command-line options. Each later
-# tier adds its switch here (e.g. tier 1 without specialization, the JIT).
-SPINDLE_MODES = {"spindle": []}
+# Spindle's execution modes: label -> extra command-line options. Tier 1
+# specializing (the default) and tier 1 generic only; the JIT adds its own.
+SPINDLE_MODES = {"spindle": [], "spindle-nospec": ["-X", "specialize=off"]}
 
 # Per mode: scale of the programs, processes per engine, warm-up and timed
 # values per process, start-up runs per process, pyperf's minimum time per
 # value (pyperformance files), seconds before a process is killed.
 MODES = {
-    "full": dict(scale="full", processes=4, warmups=1, values=5, startup_runs=10, min_time=0.1, timeout=600),
+    "full": dict(scale="full", processes=3, warmups=1, values=5, startup_runs=10, min_time=0.1, timeout=600),
     "quick": dict(scale="quick", processes=3, warmups=1, values=3, startup_runs=5, min_time=0.05, timeout=300),
 }
 
