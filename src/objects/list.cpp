@@ -460,11 +460,6 @@ Object* list_inplace_repeat(ThreadState* ts, Object* a, int64_t count) {
   return new_ref(a);
 }
 
-struct ListIter : Object {
-  Object* seq = nullptr;
-  int64_t index = 0;
-};
-
 Object* make_iter(ThreadState* ts, Object* o, Type* type, int64_t start) {
   auto* it = static_cast<ListIter*>(alloc_object(ts, type, sizeof(ListIter)));
   if (!it) return nullptr;

@@ -14,6 +14,12 @@ namespace spindle::objects {
 
 extern Type list_type;
 extern Type list_iterator_type;
+
+// A list iterator (forward or reversed): seq is nullptr once exhausted.
+struct ListIter : Object {
+  Object* seq = nullptr;
+  int64_t index = 0;
+};
 extern Type list_reverseiterator_type;
 
 struct List : Object {

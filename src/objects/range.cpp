@@ -7,6 +7,7 @@
 #include "objects/args.h"
 #include "objects/int.h"
 #include "objects/iterobject.h"
+#include "objects/range.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
 #include "objects/str.h"
@@ -19,13 +20,6 @@ Type range_type;
 Type range_iterator_type;
 
 namespace {
-
-struct Range : Object {
-  int64_t start = 0, stop = 0, step = 1, length = 0;
-};
-struct RangeIter : Object {
-  int64_t next = 0, step = 1, remaining = 0;
-};
 
 Range* R(Object* o) { return static_cast<Range*>(o); }
 

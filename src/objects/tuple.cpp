@@ -216,11 +216,6 @@ Object* tuple_repeat(ThreadState* ts, Object* a, int64_t count) {
   return r;
 }
 
-struct TupleIter : Object {
-  Object* seq = nullptr;
-  int64_t index = 0;
-};
-
 Object* tuple_iter(ThreadState* ts, Object* o) {
   auto* it = static_cast<TupleIter*>(alloc_object(ts, &tuple_iterator_type, sizeof(TupleIter)));
   if (!it) return nullptr;

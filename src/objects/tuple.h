@@ -16,6 +16,12 @@ namespace spindle::objects {
 extern Type tuple_type;
 extern Type tuple_iterator_type;
 
+// A tuple iterator: seq is nullptr once exhausted.
+struct TupleIter : Object {
+  Object* seq = nullptr;
+  int64_t index = 0;
+};
+
 struct Tuple : Object {
   int64_t size = 0;
   int64_t hash = -1;  // cached, -1 = not computed (only for exact tuples)

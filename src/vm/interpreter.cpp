@@ -31,6 +31,8 @@
 #include "objects/list.h"
 #include "objects/method.h"
 #include "objects/module.h"
+#include "objects/range.h"
+#include "objects/recursion.h"
 #include "objects/set.h"
 #include "objects/singletons.h"
 #include "objects/slice.h"
@@ -792,7 +794,8 @@ int bind_arguments(ThreadState* ts, Function* func, Frame* f, Object* const* arg
   size_t nkw = kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0;
   Object** locals = f->localsplus;
   int total = argcount + kwonly;
-  std::string fname = std::string(str_view(ts, func->qualname)) + "()";
+  // The function's name in error messages, made only when one is raised.
+  auto fname = [&] { return std::string(str_view(ts, func->qualname)) + "()"; };
   int status = 0;
   Ref kwdict;
   if (varkw) {
@@ -842,14 +845,14 @@ int bind_arguments(ThreadState* ts, Function* func, Frame* f, Object* const* arg
         decref(value);
         continue;
       }
-      raise_format(ts, &exc::TypeError, "%s got an unexpected keyword argument '%s'", fname.c_str(),
+      raise_format(ts, &exc::TypeError, "%s got an unexpected keyword argument '%s'", fname().c_str(),
                    std::string(str_view(ts, key)).c_str());
       status = -1;
       decref(value);
       continue;
     }
     if (locals[found]) {
-      raise_format(ts, &exc::TypeError, "%s got multiple values for argument '%s'", fname.c_str(),
+      raise_format(ts, &exc::TypeError, "%s got multiple values for argument '%s'", fname().c_str(),
                    std::string(str_view(ts, key)).c_str());
       status = -1;
       decref(value);
@@ -863,7 +866,7 @@ int bind_arguments(ThreadState* ts, Function* func, Frame* f, Object* const* arg
     std::string names;
     for (size_t i = 0; i < posonly_as_kw.size(); ++i) names += (i ? ", " : "") + posonly_as_kw[i];
     raise_format(ts, &exc::TypeError, "%s got some positional-only arguments passed as keyword arguments: '%s'",
-                 fname.c_str(), names.c_str());
+                 fname().c_str(), names.c_str());
     return -1;
   }
   if (nargs > static_cast<size_t>(argcount) && !varargs) {
@@ -875,7 +878,7 @@ int bind_arguments(ThreadState* ts, Function* func, Frame* f, Object* const* arg
     else takes = std::to_string(argcount);
     std::string plural = (ndefaults == 0 && argcount == 1) ? "" : "s";
     std::string given = std::to_string(nargs);
-    std::string msg = fname + " takes " + takes + " positional argument" + plural + " but " + given;
+    std::string msg = fname() + " takes " + takes + " positional argument" + plural + " but " + given;
     if (kwonly_given) {
       msg += " positional argument" + std::string(nargs == 1 ? "" : "s") + " (and " + std::to_string(kwonly_given) +
              " keyword-only argument" + (kwonly_given == 1 ? "" : "s") + ") were given";
@@ -896,7 +899,7 @@ int bind_arguments(ThreadState* ts, Function* func, Frame* f, Object* const* arg
       else missing.push_back(std::string(str_view(ts, tuple_items(code->localsplus)[j])));
     }
     if (!missing.empty()) {
-      raise_format(ts, &exc::TypeError, "%s missing %zu required positional argument%s: %s", fname.c_str(),
+      raise_format(ts, &exc::TypeError, "%s missing %zu required positional argument%s: %s", fname().c_str(),
                    missing.size(), missing.size() == 1 ? "" : "s", quoted_list(missing).c_str());
       return -1;
     }
@@ -911,7 +914,7 @@ int bind_arguments(ThreadState* ts, Function* func, Frame* f, Object* const* arg
       else missing.push_back(std::string(str_view(ts, name)));
     }
     if (!missing.empty()) {
-      raise_format(ts, &exc::TypeError, "%s missing %zu required keyword-only argument%s: %s", fname.c_str(),
+      raise_format(ts, &exc::TypeError, "%s missing %zu required keyword-only argument%s: %s", fname().c_str(),
                    missing.size(), missing.size() == 1 ? "" : "s", quoted_list(missing).c_str());
       return -1;
     }
@@ -943,6 +946,63 @@ Frame* make_function_frame(ThreadState* ts, Object* callable, Object* const* arg
     return nullptr;
   }
   return f;
+}
+
+// The frame of a call whose arguments are exactly the function's positional
+// parameters (the CALL_*_EXACT_ARGS forms checked that, and the version):
+// one reference to the function, `self` (if not null) and the arguments
+// move into it. nullptr (no exception, nothing consumed) if the recursion
+// budget or the data stack is exhausted: the caller deoptimizes and the
+// generic path raises.
+Frame* push_exact_args_frame(ThreadState* ts, Function* func, Object* self, Object** args, int nargs) {
+  if (ts->py_recursion_remaining <= 0) return nullptr;
+  Frame* f = push_frame(ts, as_code(func->code));
+  if (!f) {
+    runtime::clear_exception(ts);
+    return nullptr;
+  }
+  f->func = func;
+  f->globals = func->globals;
+  f->builtins = func->builtins;
+  Object** locals = f->localsplus;
+  if (self) *locals++ = self;
+  for (int i = 0; i < nargs; ++i) locals[i] = args[i];
+  return f;
+}
+
+// UNPACK_SEQUENCE's layout: items[0..n) onto the stack from `dst` up, the
+// first item on top (new references).
+void push_items_reversed(Object* const* items, int n, Object** dst) {
+  for (int i = 0; i < n; ++i) dst[n - 1 - i] = new_ref(items[i]);
+}
+
+// The MethodDef of a builtin function whose calling convention is among
+// `flags`, or nullptr (the CALL_BUILTIN_* guards).
+const MethodDef* builtin_def_with(Object* callable, uint32_t flags) {
+  if (callable->ob_type != &builtin_function_type) return nullptr;
+  const MethodDef* def = static_cast<BuiltinFunctionObject*>(callable)->def;
+  return (def->flags & flags) ? def : nullptr;
+}
+
+// The MethodDef of a method descriptor (list.append, str.join, ...) with a
+// calling convention among `flags`, if `self` is exactly of the descriptor's
+// type; else nullptr (the CALL_METHOD_DESCRIPTOR_* guards).
+const MethodDef* method_descr_def_with(Object* callable, Object* self, uint32_t flags) {
+  if (callable->ob_type != &method_descr_type) return nullptr;
+  auto* d = static_cast<MethodDescrObject*>(callable);
+  return self->ob_type == d->d_type && (d->d_method->flags & flags) ? d->d_method : nullptr;
+}
+
+// A builtin's C++ body called directly by the specialized CALL forms that
+// checked its calling convention: releases the arguments.
+Object* call_builtin_direct(ThreadState* ts, const MethodDef* def, Object* self, Object** args, size_t nargs) {
+  Object* r = nullptr;
+  if (enter_recursive_call(ts, " while calling a Python object") == 0) {
+    r = def->fn(ts, self, args, nargs, nullptr);
+    leave_recursive_call(ts);
+  }
+  for (size_t i = 0; i < nargs; ++i) decref(args[i]);
+  return r;
 }
 
 // CALL / CALL_KW: consumes callable, self_or_null, the arguments and kwnames.

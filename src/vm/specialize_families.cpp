@@ -6,9 +6,16 @@
 #include <cstring>
 
 #include "objects/abstract.h"
+#include "objects/descr.h"
 #include "objects/dict.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/list.h"
+#include "objects/method.h"
+#include "objects/module.h"
+#include "objects/range.h"
+#include "objects/set.h"
+#include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
@@ -83,6 +90,8 @@ void specialize_BINARY_OP(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp,
   if (lhs->ob_type != rhs->ob_type) return specialize_fail(interp, instr, head, F::mixed_kinds);
   bool is_int = lhs->ob_type == &objects::int_type, is_float = lhs->ob_type == &objects::float_type;
   using K = BinaryOpKind;
+  bool add = static_cast<K>(oparg) == K::ADD || static_cast<K>(oparg) == K::INPLACE_ADD;
+  if (add && lhs->ob_type == &objects::str_type) return specialize_as(interp, instr, head, Op::BINARY_OP_ADD_UNICODE);
   switch (static_cast<K>(oparg)) {
     case K::ADD:
     case K::INPLACE_ADD:
@@ -141,6 +150,49 @@ bool has_inline_values(Type* tp) { return tp->cached_keys && tp->dictoffset > 0;
 
 }  // namespace
 
+namespace {
+
+// A __slots__ member holding an object at a byte offset that fits a cache
+// entry (the *_ATTR_SLOT forms), or nullptr.
+const objects::MemberDef* slot_member(Object* descr, bool for_store) {
+  if (!descr || descr->ob_type != &objects::member_descr_type) return nullptr;
+  const objects::MemberDef& m = static_cast<objects::MemberDescrObject*>(descr)->d_member;
+  if (m.kind != objects::MemberKind::Object || m.offset > 0xFFFF || (for_store && m.readonly)) return nullptr;
+  return &m;
+}
+
+void specialize_module_attr(ThreadState* ts, CodeUnit* instr, Object* owner, Object* name) {
+  constexpr Op head = Op::LOAD_ATTR;
+  auto* interp = interp_of(ts);
+  if (objects::type_lookup_borrowed(owner->ob_type, name)) return specialize_fail(interp, instr, head, F::overridden);
+  Object* dict = objects::module_dict_borrowed(owner);
+  int64_t index = objects::dict_str_entry_index(ts, dict, name);
+  if (index == -2) return specialize_fail(interp, instr, head, F::kind);
+  if (index < 0) return specialize_fail(interp, instr, head, F::not_found);
+  if (index > 0xFFFF) return specialize_fail(interp, instr, head, F::out_of_range);
+  write_u32(instr + 2, objects::dict_keys_version(ts, dict));
+  instr[4] = static_cast<CodeUnit>(index);
+  specialize_as(interp, instr, head, Op::LOAD_ATTR_MODULE);
+}
+
+void specialize_class_attr(ThreadState* ts, CodeUnit* instr, Object* owner, Object* name) {
+  constexpr Op head = Op::LOAD_ATTR;
+  auto* interp = interp_of(ts);
+  auto* cls = static_cast<Type*>(owner);
+  if (owner->ob_type != &objects::type_type) return specialize_fail(interp, instr, head, F::overridden);
+  if (objects::type_lookup_borrowed(&objects::type_type, name)) return specialize_fail(interp, instr, head, F::overridden);
+  uint32_t version = objects::type_assign_version(ts, cls);
+  if (version == 0) return specialize_fail(interp, instr, head, F::no_version);
+  Object* attr = objects::type_lookup_borrowed(cls, name);
+  if (!attr) return specialize_fail(interp, instr, head, F::not_found);
+  if (attr->ob_type->descr_get) return specialize_fail(interp, instr, head, F::not_implemented);
+  write_u32(instr + 2, version);
+  write_ptr(instr + 6, attr);
+  specialize_as(interp, instr, head, Op::LOAD_ATTR_CLASS);
+}
+
+}  // namespace
+
 void specialize_LOAD_ATTR(ThreadState* ts, Frame* frame, CodeUnit* instr, Object** sp, int oparg) {
   constexpr Op head = Op::LOAD_ATTR;
   auto* interp = interp_of(ts);
@@ -148,29 +200,40 @@ void specialize_LOAD_ATTR(ThreadState* ts, Frame* frame, CodeUnit* instr, Object
   Object* owner = sp[-1];
   Object* name = name_at(frame, oparg >> 1);
   Type* tp = owner->ob_type;
+  if (tp == &objects::module_type) return specialize_module_attr(ts, instr, owner, name);
+  if (has_flag(tp, objects::kTypeTypeSubclass)) return specialize_class_attr(ts, instr, owner, name);
   if (!uses_generic_getattr(tp)) return specialize_fail(interp, instr, head, F::overridden);
   uint32_t version = objects::type_assign_version(ts, tp);
   if (version == 0) return specialize_fail(interp, instr, head, F::no_version);
   Object* descr = objects::type_lookup_borrowed(tp, name);
   Type* dt = descr ? descr->ob_type : nullptr;
   bool data_descr = dt && dt->descr_get && dt->descr_set;
-  if (oparg & 1) {  // method load
-    if (!dt || !has_flag(dt, objects::kTypeMethodDescriptor) || data_descr) {
-      return specialize_fail(interp, instr, head, F::not_implemented);
-    }
-    write_u32(instr + 2, version);
-    write_ptr(instr + 6, descr);
-    if (tp->dictoffset == 0) return specialize_as(interp, instr, head, Op::LOAD_ATTR_METHOD_NO_DICT);
-    if (!has_inline_values(tp)) return specialize_fail(interp, instr, head, F::dict_form);
-    if (shared_index(tp, name) >= 0) return specialize_fail(interp, instr, head, F::overridden);
-    write_u32(instr + 4, static_cast<uint32_t>(static_cast<objects::SharedKeys*>(tp->cached_keys)->nentries));
-    return specialize_as(interp, instr, head, Op::LOAD_ATTR_METHOD_WITH_VALUES);
+  write_u32(instr + 2, version);
+  if (const objects::MemberDef* m = slot_member(descr, false)) {
+    instr[4] = static_cast<CodeUnit>(m->offset);
+    return specialize_as(interp, instr, head, Op::LOAD_ATTR_SLOT);
   }
   if (data_descr) return specialize_fail(interp, instr, head, F::not_implemented);
+  // A class attribute: a method (bound at the call) or a plain value, when
+  // the instance's own attributes cannot hold the name.
+  bool method = (oparg & 1) && dt && has_flag(dt, objects::kTypeMethodDescriptor);
+  bool plain = !(oparg & 1) && dt && !dt->descr_get;
+  bool shadowed = has_inline_values(tp) && shared_index(tp, name) >= 0;  // instances may hold the name
+  if (method || (plain && !shadowed)) {
+    write_ptr(instr + 6, descr);
+    if (tp->dictoffset == 0) {
+      return specialize_as(interp, instr, head, method ? Op::LOAD_ATTR_METHOD_NO_DICT : Op::LOAD_ATTR_NONDESCRIPTOR_NO_DICT);
+    }
+    if (!has_inline_values(tp)) return specialize_fail(interp, instr, head, F::dict_form);
+    if (shadowed) return specialize_fail(interp, instr, head, F::overridden);
+    write_u32(instr + 4, static_cast<uint32_t>(static_cast<objects::SharedKeys*>(tp->cached_keys)->nentries));
+    return specialize_as(interp, instr, head,
+                         method ? Op::LOAD_ATTR_METHOD_WITH_VALUES : Op::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES);
+  }
+  if (oparg & 1) return specialize_fail(interp, instr, head, F::not_implemented);
   if (has_inline_values(tp)) {
     int index = shared_index(tp, name);
     if (index < 0) return specialize_fail(interp, instr, head, descr ? F::not_implemented : F::not_found);
-    write_u32(instr + 2, version);
     instr[4] = static_cast<CodeUnit>(index);
     return specialize_as(interp, instr, head, Op::LOAD_ATTR_INSTANCE_VALUE);
   }
@@ -188,6 +251,11 @@ void specialize_STORE_ATTR(ThreadState* ts, Frame* frame, CodeUnit* instr, Objec
   uint32_t version = objects::type_assign_version(ts, tp);
   if (version == 0) return specialize_fail(interp, instr, head, F::no_version);
   Object* descr = objects::type_lookup_borrowed(tp, name);
+  if (const objects::MemberDef* m = slot_member(descr, true)) {
+    write_u32(instr + 2, version);
+    instr[4] = static_cast<CodeUnit>(m->offset);
+    return specialize_as(interp, instr, head, Op::STORE_ATTR_SLOT);
+  }
   if (descr && descr->ob_type->descr_set) return specialize_fail(interp, instr, head, F::not_implemented);
   if (!has_inline_values(tp)) return specialize_fail(interp, instr, head, F::dict_form);
   int index = shared_index(tp, name);
@@ -201,22 +269,167 @@ void specialize_STORE_ATTR(ThreadState* ts, Frame* frame, CodeUnit* instr, Objec
 // CALL
 // ---------------------------------------------------------------------------
 
+namespace {
+
+// Whether a Python function takes exactly `argc` positional arguments.
+bool exact_args(Function* func, int argc) {
+  const CodeObject& co = *as_code(func->code)->co;
+  return !(co.flags & (CO_VARARGS | CO_VARKEYWORDS)) && co.kwonlyargcount == 0 && co.argcount == argc;
+}
+
+}  // namespace
+
 void specialize_CALL(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int oparg) {
   constexpr Op head = Op::CALL;
   auto* interp = interp_of(ts);
   if (!specialize_enabled(interp, instr, head)) return;
   Object* callable = sp[-(2 + oparg)];
   Object* self_or_null = sp[-(1 + oparg)];
-  if (!is_function(callable)) return specialize_fail(interp, instr, head, F::not_python_function);
-  auto* func = static_cast<Function*>(callable);
-  if (func->version == 0) return specialize_fail(interp, instr, head, F::no_version);
-  const CodeObject& co = *as_code(func->code)->co;
-  int argc = oparg + (self_or_null != nullptr);
-  if ((co.flags & (CO_VARARGS | CO_VARKEYWORDS)) || co.kwonlyargcount != 0 || co.argcount != argc) {
+  int total = oparg + (self_or_null != nullptr);
+  Type* t = callable->ob_type;
+  if (is_function(callable)) {
+    auto* func = static_cast<Function*>(callable);
+    if (func->version == 0) return specialize_fail(interp, instr, head, F::no_version);
+    if (!exact_args(func, total)) return specialize_fail(interp, instr, head, F::wrong_args);
+    write_u32(instr + 2, func->version);
+    return specialize_as(interp, instr, head, Op::CALL_PY_EXACT_ARGS);
+  }
+  if (t == &objects::method_type && !self_or_null) {
+    Object* f = static_cast<objects::MethodObject*>(callable)->im_func;
+    if (!is_function(f)) return specialize_fail(interp, instr, head, F::not_python_function);
+    auto* func = static_cast<Function*>(f);
+    if (func->version == 0) return specialize_fail(interp, instr, head, F::no_version);
+    if (!exact_args(func, oparg + 1)) return specialize_fail(interp, instr, head, F::wrong_args);
+    write_u32(instr + 2, func->version);
+    return specialize_as(interp, instr, head, Op::CALL_BOUND_METHOD_EXACT_ARGS);
+  }
+  if (t == &objects::builtin_function_type) {
+    uint32_t flags = static_cast<objects::BuiltinFunctionObject*>(callable)->def->flags;
+    if ((flags & objects::kMethO) && total == 1) return specialize_as(interp, instr, head, Op::CALL_BUILTIN_O);
+    if (flags & objects::kMethFast) return specialize_as(interp, instr, head, Op::CALL_BUILTIN_FAST);
+    if (flags & objects::kMethKeywords) return specialize_as(interp, instr, head, Op::CALL_BUILTIN_FAST_WITH_KEYWORDS);
     return specialize_fail(interp, instr, head, F::wrong_args);
   }
-  write_u32(instr + 2, func->version);
-  specialize_as(interp, instr, head, Op::CALL_PY_EXACT_ARGS);
+  if (callable == &objects::type_type && !self_or_null && oparg == 1) {
+    return specialize_as(interp, instr, head, Op::CALL_TYPE_1);
+  }
+  if (t == &objects::method_descr_type && total >= 1) {
+    auto* d = static_cast<objects::MethodDescrObject*>(callable);
+    Object* self = self_or_null ? self_or_null : sp[-oparg];
+    if (self->ob_type != d->d_type) return specialize_fail(interp, instr, head, F::kind);
+    uint32_t flags = d->d_method->flags;
+    if ((flags & objects::kMethO) && total == 2) return specialize_as(interp, instr, head, Op::CALL_METHOD_DESCRIPTOR_O);
+    if ((flags & objects::kMethNoArgs) && total == 1) {
+      return specialize_as(interp, instr, head, Op::CALL_METHOD_DESCRIPTOR_NOARGS);
+    }
+    if (flags & objects::kMethFast) return specialize_as(interp, instr, head, Op::CALL_METHOD_DESCRIPTOR_FAST);
+    if (flags & objects::kMethKeywords) {
+      return specialize_as(interp, instr, head, Op::CALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS);
+    }
+    return specialize_fail(interp, instr, head, F::wrong_args);
+  }
+  specialize_fail(interp, instr, head, F::not_implemented);
+}
+
+// ---------------------------------------------------------------------------
+// TO_BOOL
+// ---------------------------------------------------------------------------
+
+void specialize_TO_BOOL(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int) {
+  constexpr Op head = Op::TO_BOOL;
+  auto* interp = interp_of(ts);
+  if (!specialize_enabled(interp, instr, head)) return;
+  Object* value = sp[-1];
+  Type* t = value->ob_type;
+  if (t == &objects::bool_type) return specialize_as(interp, instr, head, Op::TO_BOOL_BOOL);
+  if (t == &objects::int_type) return specialize_as(interp, instr, head, Op::TO_BOOL_INT);
+  if (t == &objects::list_type) return specialize_as(interp, instr, head, Op::TO_BOOL_LIST);
+  if (objects::is_none(value)) return specialize_as(interp, instr, head, Op::TO_BOOL_NONE);
+  if (t == &objects::str_type) return specialize_as(interp, instr, head, Op::TO_BOOL_STR);
+  if (has_flag(t, objects::kTypeHeap) && !t->nb_bool && !t->mp_length) {
+    uint32_t version = objects::type_assign_version(ts, t);
+    if (version == 0) return specialize_fail(interp, instr, head, F::no_version);
+    write_u32(instr + 2, version);
+    return specialize_as(interp, instr, head, Op::TO_BOOL_ALWAYS_TRUE);
+  }
+  specialize_fail(interp, instr, head, F::kind);
+}
+
+// ---------------------------------------------------------------------------
+// FOR_ITER, BINARY_SUBSCR, STORE_SUBSCR
+// ---------------------------------------------------------------------------
+
+void specialize_FOR_ITER(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int) {
+  constexpr Op head = Op::FOR_ITER;
+  auto* interp = interp_of(ts);
+  if (!specialize_enabled(interp, instr, head)) return;
+  Type* t = sp[-1]->ob_type;
+  if (t == &objects::list_iterator_type) return specialize_as(interp, instr, head, Op::FOR_ITER_LIST);
+  if (t == &objects::tuple_iterator_type) return specialize_as(interp, instr, head, Op::FOR_ITER_TUPLE);
+  if (t == &objects::range_iterator_type) return specialize_as(interp, instr, head, Op::FOR_ITER_RANGE);
+  specialize_fail(interp, instr, head, F::not_implemented);
+}
+
+namespace {
+
+// A word-sized non-negative exact int (the index the *_INT forms take).
+bool small_index(Object* o) {
+  return objects::is_int_exact(o) && objects::int_is_small(o) && objects::int_small_value(o) >= 0;
+}
+
+}  // namespace
+
+void specialize_BINARY_SUBSCR(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int) {
+  constexpr Op head = Op::BINARY_SUBSCR;
+  auto* interp = interp_of(ts);
+  if (!specialize_enabled(interp, instr, head)) return;
+  Object* container = sp[-2];
+  Object* sub = sp[-1];
+  if (container->ob_type == &objects::list_type && small_index(sub)) {
+    return specialize_as(interp, instr, head, Op::BINARY_SUBSCR_LIST_INT);
+  }
+  if (container->ob_type == &objects::tuple_type && small_index(sub)) {
+    return specialize_as(interp, instr, head, Op::BINARY_SUBSCR_TUPLE_INT);
+  }
+  if (container->ob_type == &objects::dict_type) return specialize_as(interp, instr, head, Op::BINARY_SUBSCR_DICT);
+  specialize_fail(interp, instr, head, F::not_implemented);
+}
+
+void specialize_STORE_SUBSCR(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int) {
+  constexpr Op head = Op::STORE_SUBSCR;
+  auto* interp = interp_of(ts);
+  if (!specialize_enabled(interp, instr, head)) return;
+  if (sp[-2]->ob_type == &objects::list_type && small_index(sp[-1])) {
+    return specialize_as(interp, instr, head, Op::STORE_SUBSCR_LIST_INT);
+  }
+  if (sp[-2]->ob_type == &objects::dict_type) return specialize_as(interp, instr, head, Op::STORE_SUBSCR_DICT);
+  specialize_fail(interp, instr, head, F::not_implemented);
+}
+
+void specialize_UNPACK_SEQUENCE(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int oparg) {
+  constexpr Op head = Op::UNPACK_SEQUENCE;
+  auto* interp = interp_of(ts);
+  if (!specialize_enabled(interp, instr, head)) return;
+  Object* seq = sp[-1];
+  if (seq->ob_type == &objects::tuple_type && objects::tuple_size(seq) == oparg) {
+    return specialize_as(interp, instr, head, oparg == 2 ? Op::UNPACK_SEQUENCE_TWO_TUPLE : Op::UNPACK_SEQUENCE_TUPLE);
+  }
+  if (seq->ob_type == &objects::list_type && objects::list_size(seq) == oparg) {
+    return specialize_as(interp, instr, head, Op::UNPACK_SEQUENCE_LIST);
+  }
+  specialize_fail(interp, instr, head, F::kind);
+}
+
+void specialize_CONTAINS_OP(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int) {
+  constexpr Op head = Op::CONTAINS_OP;
+  auto* interp = interp_of(ts);
+  if (!specialize_enabled(interp, instr, head)) return;
+  Type* t = sp[-1]->ob_type;
+  if (t == &objects::set_type || t == &objects::frozenset_type) {
+    return specialize_as(interp, instr, head, Op::CONTAINS_OP_SET);
+  }
+  if (t == &objects::dict_type) return specialize_as(interp, instr, head, Op::CONTAINS_OP_DICT);
+  specialize_fail(interp, instr, head, F::kind);
 }
 
 // ---------------------------------------------------------------------------
@@ -228,13 +441,8 @@ void specialize_CALL(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int 
     if (specialize_enabled(ts->interp, instr, Op::HEAD))                                           \
       specialize_fail(ts->interp, instr, Op::HEAD, SpecFailure::not_implemented);                  \
   }
-SPINDLE_NOT_YET(TO_BOOL)
-SPINDLE_NOT_YET(CONTAINS_OP)
-SPINDLE_NOT_YET(BINARY_SUBSCR)
-SPINDLE_NOT_YET(STORE_SUBSCR)
-SPINDLE_NOT_YET(UNPACK_SEQUENCE)
+
 SPINDLE_NOT_YET(LOAD_SUPER_ATTR)
-SPINDLE_NOT_YET(FOR_ITER)
 SPINDLE_NOT_YET(SEND)
 #undef SPINDLE_NOT_YET
 

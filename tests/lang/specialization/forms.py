@@ -1,0 +1,155 @@
+# Each specialized form gives CPython's results and errors, including at the
+# edges its guards send back to the generic instruction. Loops run long
+# enough to specialize before the edge case arrives.
+import math
+
+
+def show(label, fn):
+    try:
+        print(label, fn())
+    except Exception as e:
+        print(label, type(e).__name__, e)
+
+
+# --- iteration -----------------------------------------------------------------
+def total(it):
+    s = 0
+    for x in it:
+        s += x
+    return s
+print("iterate:", [total(x) for x in ([1, 2, 3], (4, 5), range(10), range(2**62, 2**62 + 3), range(5, 0, -2), [], ())])
+def mutate():
+    items = [1, 2, 3]
+    out = []
+    for x in items:
+        out.append(x)
+        if x == 1:
+            items.append(4)
+        if len(out) > 6:
+            break
+    return out
+print("mutated during iteration:", [mutate() for _ in range(3)])
+print("mixed iterators:", [total(it) for it in [[1], (2,), range(3), {4: 0}, {5}, iter([6])] * 3])
+
+# --- subscripts -------------------------------------------------------------------
+def get(c, i):
+    return c[i]
+for c, i in [([10, 20, 30], 1)] * 3 + [([10, 20, 30], -1), ([10], 5), ((1, 2), 1), ((1, 2), 2),
+                                        ({"a": 1}, "a"), ({"a": 1}, "b"), ({}, []), ("abc", 1), ([1], 2**70)]:
+    show("get %r[%r]:" % (c, i), lambda: get(c, i))
+def put(c, i, v):
+    c[i] = v
+    return c
+for c, i in [([0, 0], 1)] * 3 + [([0, 0], -1), ([0], 3), ({}, "k"), ({}, [1])]:
+    show("put %r[%r]:" % (c, i), lambda: put(c, i, 9))
+
+# --- truth -------------------------------------------------------------------------
+class Plain:
+    pass
+class Sized:
+    def __len__(self):
+        return 0
+def truth(v):
+    return "yes" if v else "no"
+print("truth:", [truth(v) for v in [True, False, 0, 1, -5, 2**80, [], [0], None, "", "x", Plain(), Sized(), 0.0, {}]])
+later = Plain()
+print("before __bool__:", [truth(later) for _ in range(5)])
+Plain.__bool__ = lambda self: False
+print("after __bool__:", [truth(later) for _ in range(5)])
+
+# --- unpacking -----------------------------------------------------------------------
+def two(p):
+    a, b = p
+    return b, a
+def three(p):
+    a, b, c = p
+    return c
+for p in [(1, 2)] * 3 + [[3, 4], (1, 2, 3), "xy", (1,)]:
+    show("unpack2 %r:" % (p,), lambda: two(p))
+for p in [(1, 2, 3)] * 3 + [[4, 5, 6], (1, 2), [1, 2, 3, 4]]:
+    show("unpack3 %r:" % (p,), lambda: three(p))
+
+# --- containment ------------------------------------------------------------------------
+def has(x, c):
+    return x in c, x not in c
+for x, c in [(1, {1, 2})] * 3 + [(3, frozenset([3])), ([], {1}), (1, {1: 0}), ([], {1: 0}), (1, [1])]:
+    show("in %r %r:" % (x, c), lambda: has(x, c))
+
+# --- builtin calls and methods of builtin types ---------------------------------------
+def builtins_calls(x):
+    return len(x), abs(-3), min(1, 2), isinstance(x, list), math.sqrt(4.0), type(x).__name__
+for x in [[1, 2]] * 3 + ["ab", (1,)]:
+    show("builtins %r:" % (x,), lambda: builtins_calls(x))
+def bad_calls(i):
+    return [len(), len(1, 2), abs(), math.sqrt(-1.0)][i]
+for i in range(4):
+    show("bad call %d:" % i, lambda: bad_calls(i))
+class MyList(list):
+    def append(self, x):
+        list.append(self, x * 10)
+def methods(lst, s):
+    lst.append(1)
+    lst.extend([2])
+    x = lst.pop()
+    return s.upper(), s.startswith("a"), "-".join([s, s]), lst, x, {}.get("k", 0)
+for lst in [[], [], [], MyList()]:
+    show("methods:", lambda: methods(lst, "abc"))
+show("descriptor on wrong type:", lambda: list.append((), 1))
+def unbound(lst):
+    list.append(lst, 5)
+    return lst
+print("unbound method:", [unbound([]) for _ in range(3)])
+
+# --- bound methods and Python calls ------------------------------------------------------
+class K:
+    def m(self, a):
+        return a + 1
+def call_bound(f, a):
+    return f(a)
+bm = K().m
+print("bound:", [call_bound(bm, i) for i in range(5)], call_bound(lambda a: -a, 3))
+def deep(n):
+    return 0 if n == 0 else 1 + deep(n - 1)
+show("recursion limit:", lambda: deep(100000))
+print("after:", deep(50))
+
+# --- slots, modules, class attributes ----------------------------------------------------
+class S:
+    __slots__ = ("a", "b")
+    kind = "s"
+def slot_rw(o, v):
+    o.a = v
+    return o.a, o.kind
+s = S()
+print("slots:", [slot_rw(s, i) for i in range(4)])
+del s.a
+def slot_read(o):
+    return o.a
+show("deleted slot:", lambda: slot_read(s))
+def mod_attr():
+    return math.pi, math.floor(2.5)
+print("module:", [mod_attr() for _ in range(3)])
+math.extra = 1
+print("module after a new attribute:", mod_attr())
+class A:
+    value = 1
+    other = "x"
+def cls_attr():
+    return A.value, A.other
+print("class attrs:", [cls_attr() for _ in range(3)])
+A.value = 2
+print("after assignment:", cls_attr())
+class WithDefault:
+    level = 0
+    def __init__(self, set_it):
+        if set_it:
+            self.level = 5
+def level(o):
+    return o.level
+print("class default then instance:", [level(WithDefault(i % 2 == 0)) for i in range(6)])
+
+# --- strings ----------------------------------------------------------------------------------
+def cat(a, b):
+    return a + b
+print("concat:", [cat("a", "b"), cat("é", "x"), cat("", "")] * 2, end=" ")
+show("", lambda: cat("a", 1))

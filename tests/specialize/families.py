@@ -1,0 +1,227 @@
+# Spindle-only (uses _spindle): each implemented family specializes where it
+# should, and each guard deoptimizes when its assumption breaks. Run with
+# -X pystats=/dev/null so that deopts are counted. Prints "ok" last.
+import _spindle
+
+
+def names(fn):
+    return _spindle.code_instructions(fn)
+
+
+def has(fn, op):
+    return op in names(fn)
+
+
+def deopts(head, member):
+    return _spindle.stats()["families"][head]["deopts"][member]
+
+
+def check(cond, what):
+    if not cond:
+        raise AssertionError(what)
+
+
+assert _spindle.specialization_enabled()
+assert _spindle.stats() is not None, "run with -X pystats"
+
+# --- LOAD_GLOBAL: module and builtin, guarded by keys versions --------------
+G = 1
+def load_globals():
+    return G + len("ab")
+for _ in range(3):
+    load_globals()
+check(has(load_globals, "LOAD_GLOBAL_MODULE") and has(load_globals, "LOAD_GLOBAL_BUILTIN"), names(load_globals))
+before = deopts("LOAD_GLOBAL", "LOAD_GLOBAL_MODULE")
+globals()["NEW_KEY"] = 0               # a new key: the globals' keys version changes
+check(load_globals() == 3, "value after a new global")
+check(deopts("LOAD_GLOBAL", "LOAD_GLOBAL_MODULE") == before + 1, "LOAD_GLOBAL_MODULE deopts on a new key")
+G = 5                                   # a value replaced: no deopt needed
+check(load_globals() == 7, "rebound global read through the cache")
+
+# --- BINARY_OP / COMPARE_OP -------------------------------------------------
+def arith(a, b):
+    return a + b, a - b, a * b, a < b
+for _ in range(3):
+    arith(2, 3)
+for op in ("BINARY_OP_ADD_INT", "BINARY_OP_SUBTRACT_INT", "BINARY_OP_MULTIPLY_INT", "COMPARE_OP_INT"):
+    check(has(arith, op), (op, names(arith)))
+before = deopts("BINARY_OP", "BINARY_OP_ADD_INT")
+check(arith(1.5, 2.0) == (3.5, -0.5, 3.0, True), "floats through int-specialized code")
+check(deopts("BINARY_OP", "BINARY_OP_ADD_INT") == before + 1, "BINARY_OP_ADD_INT deopts on floats")
+check(arith(2**62, 2**62) == (2**63, 0, 2**124, False), "overflow leaves the word")
+def farith(a, b):
+    return a + b, a - b, a * b, a < b
+for _ in range(3):
+    farith(1.0, 2.0)
+for op in ("BINARY_OP_ADD_FLOAT", "BINARY_OP_SUBTRACT_FLOAT", "BINARY_OP_MULTIPLY_FLOAT", "COMPARE_OP_FLOAT"):
+    check(has(farith, op), (op, names(farith)))
+def streq(a, b):
+    return a == b
+for _ in range(3):
+    streq("a", "b")
+check(has(streq, "COMPARE_OP_STR"), names(streq))
+
+# --- LOAD_ATTR / STORE_ATTR on instances --------------------------------------
+class C:
+    def __init__(self):
+        self.x = 1
+    def m(self):
+        return self.x
+def attrs(o):
+    o.x = o.x + 1
+    return o.m()
+c = C()
+for _ in range(3):
+    attrs(c)
+for op in ("LOAD_ATTR_INSTANCE_VALUE", "STORE_ATTR_INSTANCE_VALUE", "LOAD_ATTR_METHOD_WITH_VALUES"):
+    check(has(attrs, op), (op, names(attrs)))
+v = _spindle.type_version(C)
+check(v != 0, "a specialized-on class has a version")
+before = deopts("LOAD_ATTR", "LOAD_ATTR_METHOD_WITH_VALUES")
+C.m = lambda self: -self.x              # a class attribute assigned: new version
+check(_spindle.type_version(C) != v, "assigning a class attribute changes the version")
+check(attrs(c) == -5, "the new method is called")
+check(deopts("LOAD_ATTR", "LOAD_ATTR_METHOD_WITH_VALUES") == before + 1, "method load deopts on a class change")
+class Slots:
+    __slots__ = ("a",)
+    def get(self):
+        return 7
+def slot_method(o):
+    return o.get()
+for _ in range(3):
+    slot_method(Slots())
+check(has(slot_method, "LOAD_ATTR_METHOD_NO_DICT"), names(slot_method))
+
+# __class__ assignment: the type version guard sees another type
+class D:
+    def __init__(self):
+        self.x = 10
+    def m(self):
+        return "D"
+def method_of(o):
+    return o.m()
+c2 = C()
+for _ in range(3):
+    method_of(c2)
+before = deopts("LOAD_ATTR", "LOAD_ATTR_METHOD_WITH_VALUES")
+c2.__class__ = D
+check(method_of(c2) == "D", "__class__ assignment")
+check(deopts("LOAD_ATTR", "LOAD_ATTR_METHOD_WITH_VALUES") == before + 1, "deopt after __class__ assignment")
+
+# __getattr__ added: new version; the site cannot specialize again
+class E:
+    def __init__(self):
+        self.a = 1
+def get_a(o):
+    return o.a
+e = E()
+for _ in range(3):
+    get_a(e)
+check(has(get_a, "LOAD_ATTR_INSTANCE_VALUE"), names(get_a))
+E.__getattr__ = lambda self, name: 99
+for _ in range(80):                     # past the cool-down: specialization is tried again and fails
+    check(get_a(e) == 1, "__getattr__ class")
+check(not has(get_a, "LOAD_ATTR_INSTANCE_VALUE"), names(get_a))
+check(_spindle.stats()["families"]["LOAD_ATTR"]["failures"].get("overridden", 0) >= 1, "failure reason counted")
+
+# --- CALL: Python functions, guarded by the function version ---------------
+def add(a, b):
+    return a + b
+def calls(x):
+    return add(x, 1)
+for _ in range(3):
+    calls(1)
+check(has(calls, "CALL_PY_EXACT_ARGS"), names(calls))
+fv = _spindle.function_version(add)
+check(fv != 0 and _spindle.function_from_version(fv) is add, "function version cache")
+before = deopts("CALL", "CALL_PY_EXACT_ARGS")
+def mul(a, b):
+    return a * b
+add.__code__ = mul.__code__             # the version is gone for good
+check(_spindle.function_version(add) == 0, "__code__ clears the version")
+check(_spindle.function_from_version(fv) is None, "the cache forgets the function")
+check(_spindle.code_from_version(fv) is not None, "the cache keeps the code")
+check(calls(5) == 5, "the new code runs")
+check(deopts("CALL", "CALL_PY_EXACT_ARGS") == before + 1, "CALL deopts on a cleared version")
+add.__annotations__ = {"a": int}        # not critical: nothing else changes
+def k(a, b=2):
+    return a + b
+kv = _spindle.function_version(k)
+k.__annotations__ = {}
+check(_spindle.function_version(k) == kv, "__annotations__ keeps the version")
+k.__defaults__ = (3,)
+check(_spindle.function_version(k) == 0, "__defaults__ clears the version")
+k.__defaults__ = (4,)
+check(_spindle.function_version(k) == 0, "a cleared version is never given again")
+k2 = lambda: 0
+k2.__kwdefaults__ = {}
+check(_spindle.function_version(k2) == 0, "__kwdefaults__ clears the version")
+versions = [_spindle.function_version(lambda: i) for i in range(3)]
+check(versions[0] < versions[1] < versions[2], "versions come from one counter")
+
+# --- the other implemented forms: each specializes where it should ----------
+import math
+
+
+class Sl:
+    __slots__ = ("a",)
+    def __init__(self):
+        self.a = 1
+
+
+class Cls:
+    attr = 5
+
+
+class NoDict:
+    __slots__ = ()
+    plain = 7
+
+
+def forms(lst, tup, d, st, s, sl, nd):
+    out = 0
+    for x in lst:
+        out += x
+    for x in tup:
+        out += x
+    for i in range(2):
+        out += lst[i] + tup[i] + d["k"]
+    lst[0] = 1
+    d["k"] = 2
+    if lst and s and out and nd:
+        out += 1
+    a, b = tup
+    c, e, f = lst
+    out += (3 in st) + ("k" in d)
+    out += len(lst) + abs(-1) + math.floor(1.5)
+    lst.append(1)
+    lst.pop()
+    s = s + "x"
+    out += math.pi > 3.0
+    sl.a = 2
+    out += sl.a + Cls.attr + nd.plain
+    return out, type(s), s.upper()
+
+
+args = ([1, 2, 3], (4, 5), {"k": 1}, {3}, "s", Sl(), NoDict())
+for _ in range(3):
+    forms(*args)
+expected = {"FOR_ITER_LIST", "FOR_ITER_TUPLE", "FOR_ITER_RANGE", "BINARY_SUBSCR_LIST_INT", "BINARY_SUBSCR_TUPLE_INT",
+            "BINARY_SUBSCR_DICT", "STORE_SUBSCR_LIST_INT", "STORE_SUBSCR_DICT", "TO_BOOL_LIST", "TO_BOOL_STR",
+            "TO_BOOL_INT", "TO_BOOL_ALWAYS_TRUE", "UNPACK_SEQUENCE_TWO_TUPLE", "UNPACK_SEQUENCE_LIST", "CONTAINS_OP_SET",
+            "CONTAINS_OP_DICT", "CALL_BUILTIN_O", "CALL_METHOD_DESCRIPTOR_O", "CALL_METHOD_DESCRIPTOR_FAST",
+            "CALL_METHOD_DESCRIPTOR_NOARGS", "BINARY_OP_ADD_UNICODE", "LOAD_ATTR_MODULE", "STORE_ATTR_SLOT",
+            "LOAD_ATTR_SLOT", "LOAD_ATTR_CLASS", "LOAD_ATTR_NONDESCRIPTOR_NO_DICT", "CALL_TYPE_1", "COMPARE_OP_FLOAT"}
+missing = expected - set(names(forms))
+check(not missing, ("not specialized", sorted(missing), names(forms)))
+class Bound:
+    def m(self, a):
+        return a
+def call_bound(f):
+    return f(1)
+bm = Bound().m
+for _ in range(3):
+    call_bound(bm)
+check(has(call_bound, "CALL_BOUND_METHOD_EXACT_ARGS"), names(call_bound))
+
+print("ok")
