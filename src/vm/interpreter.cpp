@@ -940,6 +940,13 @@ Frame* make_function_frame(ThreadState* ts, Object* callable, Object* const* arg
   f->func = new_ref(callable);
   f->globals = func->globals;
   f->builtins = func->builtins;
+  // The common case needs no binding: exactly the positional parameters.
+  const CodeObject& co = *as_code(func->code)->co;
+  if (!kwnames && nargs == static_cast<size_t>(co.argcount) && co.kwonlyargcount == 0 &&
+      !(co.flags & (CO_VARARGS | CO_VARKEYWORDS))) {
+    for (size_t i = 0; i < nargs; ++i) f->localsplus[i] = args[i];
+    return f;
+  }
   if (bind_arguments(ts, func, f, args, nargs, kwnames) < 0) {
     clear_frame(f);
     pop_frame(ts, f);
