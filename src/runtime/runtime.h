@@ -124,6 +124,11 @@ struct Interpreter {
   };
   static constexpr size_t kFuncVersionCacheSize = 4096;
   std::vector<FuncVersionEntry> func_version_cache = std::vector<FuncVersionEntry>(kFuncVersionCacheSize);
+  // The callables CALL_LEN / CALL_ISINSTANCE / CALL_LIST_APPEND guard on
+  // (strong references, taken when first specialized on).
+  Object* callable_len = nullptr;
+  Object* callable_isinstance = nullptr;
+  Object* callable_list_append = nullptr;
   bool specialize = true;          // false under -X specialize=off
   vm::SpecStats* spec_stats = nullptr;  // -X pystats: counted while set (owned)
   uint32_t next_keys_version = 1;  // dict keys versions (DESIGN §3); 0 = none

@@ -304,7 +304,18 @@ void specialize_CALL(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int 
     return specialize_as(interp, instr, head, Op::CALL_BOUND_METHOD_EXACT_ARGS);
   }
   if (t == &objects::builtin_function_type) {
-    uint32_t flags = static_cast<objects::BuiltinFunctionObject*>(callable)->def->flags;
+    auto* bf = static_cast<objects::BuiltinFunctionObject*>(callable);
+    if (bf->self == interp->builtins) {  // the builtins module's own functions
+      if (total == 1 && std::strcmp(bf->def->name, "len") == 0) {
+        if (!interp->callable_len) interp->callable_len = objects::new_ref(callable);
+        if (interp->callable_len == callable) return specialize_as(interp, instr, head, Op::CALL_LEN);
+      }
+      if (total == 2 && std::strcmp(bf->def->name, "isinstance") == 0) {
+        if (!interp->callable_isinstance) interp->callable_isinstance = objects::new_ref(callable);
+        if (interp->callable_isinstance == callable) return specialize_as(interp, instr, head, Op::CALL_ISINSTANCE);
+      }
+    }
+    uint32_t flags = bf->def->flags;
     if ((flags & objects::kMethO) && total == 1) return specialize_as(interp, instr, head, Op::CALL_BUILTIN_O);
     if (flags & objects::kMethFast) return specialize_as(interp, instr, head, Op::CALL_BUILTIN_FAST);
     if (flags & objects::kMethKeywords) return specialize_as(interp, instr, head, Op::CALL_BUILTIN_FAST_WITH_KEYWORDS);
@@ -317,6 +328,10 @@ void specialize_CALL(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int 
     auto* d = static_cast<objects::MethodDescrObject*>(callable);
     Object* self = self_or_null ? self_or_null : sp[-oparg];
     if (self->ob_type != d->d_type) return specialize_fail(interp, instr, head, F::kind);
+    if (d->d_type == &objects::list_type && self_or_null && oparg == 1 && std::strcmp(d->d_method->name, "append") == 0) {
+      if (!interp->callable_list_append) interp->callable_list_append = objects::new_ref(callable);
+      if (interp->callable_list_append == callable) return specialize_as(interp, instr, head, Op::CALL_LIST_APPEND);
+    }
     uint32_t flags = d->d_method->flags;
     if ((flags & objects::kMethO) && total == 2) return specialize_as(interp, instr, head, Op::CALL_METHOD_DESCRIPTOR_O);
     if ((flags & objects::kMethNoArgs) && total == 1) {

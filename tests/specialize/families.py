@@ -197,6 +197,8 @@ def forms(lst, tup, d, st, s, sl, nd):
     lst.append(1)
     lst.pop()
     s = s + "x"
+    s = "".join([s])
+    out += isinstance(s, str)
     out += math.pi > 3.0
     sl.a = 2
     out += sl.a + Cls.attr + nd.plain
@@ -209,7 +211,7 @@ for _ in range(3):
 expected = {"FOR_ITER_LIST", "FOR_ITER_TUPLE", "FOR_ITER_RANGE", "BINARY_SUBSCR_LIST_INT", "BINARY_SUBSCR_TUPLE_INT",
             "BINARY_SUBSCR_DICT", "STORE_SUBSCR_LIST_INT", "STORE_SUBSCR_DICT", "TO_BOOL_LIST", "TO_BOOL_STR",
             "TO_BOOL_INT", "TO_BOOL_ALWAYS_TRUE", "UNPACK_SEQUENCE_TWO_TUPLE", "UNPACK_SEQUENCE_LIST", "CONTAINS_OP_SET",
-            "CONTAINS_OP_DICT", "CALL_BUILTIN_O", "CALL_METHOD_DESCRIPTOR_O", "CALL_METHOD_DESCRIPTOR_FAST",
+            "CONTAINS_OP_DICT", "CALL_BUILTIN_O", "CALL_LEN", "CALL_ISINSTANCE", "CALL_LIST_APPEND", "CALL_METHOD_DESCRIPTOR_O", "CALL_METHOD_DESCRIPTOR_FAST",
             "CALL_METHOD_DESCRIPTOR_NOARGS", "BINARY_OP_ADD_UNICODE", "LOAD_ATTR_MODULE", "STORE_ATTR_SLOT",
             "LOAD_ATTR_SLOT", "LOAD_ATTR_CLASS", "LOAD_ATTR_NONDESCRIPTOR_NO_DICT", "CALL_TYPE_1", "COMPARE_OP_FLOAT"}
 missing = expected - set(names(forms))
