@@ -329,14 +329,14 @@ class Planner(object):
     def make_plan(self, sources):
         mark = self.new_mark()
         plan = Plan()
-        todo = deque(sources)
-        while todo:
-            constraint = todo.popleft()
+        pending = deque(sources)
+        while pending:
+            constraint = pending.popleft()
             out = constraint.output()
             if out.mark != mark and constraint.inputs_known(mark):
                 plan.add(constraint)
                 out.mark = mark
-                self.add_constraints_consuming_to(out, todo)
+                self.add_constraints_consuming_to(out, pending)
         return plan
 
     def extract_plan_from_constraints(self, constraints):
@@ -347,15 +347,15 @@ class Planner(object):
         return self.make_plan(sources)
 
     def add_propagate(self, constraint, mark):
-        todo = deque([constraint])
-        while todo:
-            d = todo.popleft()
+        pending = deque([constraint])
+        while pending:
+            d = pending.popleft()
             out = d.output()
             if out.mark == mark:
                 self.incremental_remove(constraint)
                 return False
             d.recalculate()
-            self.add_constraints_consuming_to(out, todo)
+            self.add_constraints_consuming_to(out, pending)
         return True
 
     def remove_propagate_from(self, out):
@@ -363,9 +363,9 @@ class Planner(object):
         out.walk_strength = WEAKEST
         out.stay = True
         unsatisfied = []
-        todo = deque([out])
-        while todo:
-            v = todo.popleft()
+        pending = deque([out])
+        while pending:
+            v = pending.popleft()
             for constraint in v.constraints:
                 if not constraint.is_satisfied():
                     unsatisfied.append(constraint)
@@ -373,14 +373,14 @@ class Planner(object):
             for constraint in v.constraints:
                 if constraint is not determining and constraint.is_satisfied():
                     constraint.recalculate()
-                    todo.append(constraint.output())
+                    pending.append(constraint.output())
         return unsatisfied
 
-    def add_constraints_consuming_to(self, v, todo):
+    def add_constraints_consuming_to(self, v, pending):
         determining = v.determined_by
         for constraint in v.constraints:
             if constraint is not determining and constraint.is_satisfied():
-                todo.append(constraint)
+                pending.append(constraint)
 
 
 def check(condition, what):

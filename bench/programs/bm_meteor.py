@@ -115,14 +115,14 @@ class Board(object):
                 continue
             seen |= 1 << start
             size = 0
-            todo = [start]
-            while todo:
-                here = todo.pop()
+            pending = [start]
+            while pending:
+                here = pending.pop()
                 size += 1
                 for nb in self.neighbours[here]:
                     if not seen >> nb & 1:
                         seen |= 1 << nb
-                        todo.append(nb)
+                        pending.append(nb)
             if size % 5:
                 return True
         return False

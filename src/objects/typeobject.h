@@ -51,6 +51,16 @@ inline constexpr int64_t kDictAtEnd = -1;
 // only if creation failed; no dict at all -> nullptr without exception).
 [[nodiscard]] Object* instance_dict_borrowed(ThreadState* ts, Object* o);
 
+// What instance_dict_ptr points at, for a type whose dictoffset is positive
+// (the specialized attribute forms: their type version guard pins it).
+[[nodiscard]] inline Object* instance_dict_slot_fixed(Object* o) {
+  return *reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + o->ob_type->dictoffset);
+}
+// A __slots__ member's field, `offset` bytes into the instance.
+[[nodiscard]] inline Object** member_field(Object* o, size_t offset) {
+  return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + offset);
+}
+
 // Tagging of the inline values in a dict slot.
 [[nodiscard]] inline bool slot_holds_values(Object* p) { return (reinterpret_cast<uintptr_t>(p) & 1) != 0; }
 [[nodiscard]] inline InstanceValues* slot_values(Object* p) {

@@ -168,6 +168,13 @@ struct CodeObject {
   int kwonlyargcount = 0;
   uint32_t flags = 0;
   int stacksize = 0;
+
+  // Whether n positional arguments bind to the parameters one to one, with
+  // no keyword-only, *args or **kwargs parameter (the calls that need no
+  // argument binding, and the CALL_*_EXACT_ARGS specializations).
+  [[nodiscard]] bool takes_exactly(int64_t n) const {
+    return argcount == n && kwonlyargcount == 0 && !(flags & (CO_VARARGS | CO_VARKEYWORDS));
+  }
   int firstlineno = 1;
   std::string name;
   std::string qualname;

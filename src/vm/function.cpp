@@ -34,6 +34,22 @@ Object* builtins_for_globals(ThreadState* ts, Object* globals) {
   return ts->interp->builtins_dict;
 }
 
+namespace {
+
+// The function version cache slot of a version.
+runtime::Interpreter::FuncVersionEntry& version_slot(runtime::Interpreter* interp, uint32_t version) {
+  return interp->func_version_cache[version % interp->func_version_cache.size()];
+}
+
+// The cache no longer maps f's version to f (it keeps the code object).
+void forget_function(runtime::Interpreter* interp, Function* f) {
+  if (f->version == 0) return;
+  auto& e = version_slot(interp, f->version);
+  if (e.version == f->version) e.func = nullptr;
+}
+
+}  // namespace
+
 Object* function_new(ThreadState* ts, Object* code, Object* globals, Object* qualname) {
   auto* f = static_cast<Function*>(alloc_object(ts, &function_type, sizeof(Function)));
   if (!f) return nullptr;
@@ -56,7 +72,7 @@ Object* function_new(ThreadState* ts, Object* code, Object* globals, Object* qua
   runtime::Interpreter* interp = ts->interp;
   if (interp->next_func_version != 0) {
     f->version = interp->next_func_version++;
-    auto& e = interp->func_version_cache[f->version % interp->func_version_cache.size()];
+    auto& e = version_slot(interp, f->version);
     Object* old_code = e.code;
     e = {f->version, f, new_ref(code)};
     xdecref(old_code);
@@ -65,19 +81,17 @@ Object* function_new(ThreadState* ts, Object* code, Object* globals, Object* qua
 }
 
 void function_clear_version(ThreadState* ts, Function* f) {
-  if (f->version == 0) return;
-  auto& e = ts->interp->func_version_cache[f->version % ts->interp->func_version_cache.size()];
-  if (e.version == f->version) e.func = nullptr;
+  forget_function(ts->interp, f);
   f->version = 0;
 }
 
 Object* function_for_version(ThreadState* ts, uint32_t version) {
-  auto& e = ts->interp->func_version_cache[version % ts->interp->func_version_cache.size()];
+  auto& e = version_slot(ts->interp, version);
   return version != 0 && e.version == version ? e.func : nullptr;
 }
 
 Object* code_for_version(ThreadState* ts, uint32_t version) {
-  auto& e = ts->interp->func_version_cache[version % ts->interp->func_version_cache.size()];
+  auto& e = version_slot(ts->interp, version);
   return version != 0 && e.version == version ? e.code : nullptr;
 }
 
@@ -93,12 +107,7 @@ Function* F(Object* o) { return static_cast<Function*>(o); }
 
 void function_dealloc(Object* o) {
   Function* f = F(o);
-  if (f->version != 0) {  // the version cache forgets the function, keeps its code
-    if (ThreadState* ts = runtime::current_thread_state(); ts && ts->interp) {
-      auto& e = ts->interp->func_version_cache[f->version % ts->interp->func_version_cache.size()];
-      if (e.version == f->version) e.func = nullptr;
-    }
-  }
+  if (ThreadState* ts = runtime::current_thread_state(); ts && ts->interp) forget_function(ts->interp, f);
   clear_weakrefs(o);
   for (Object** p : {&f->code, &f->globals, &f->builtins, &f->name, &f->qualname, &f->defaults, &f->kwdefaults,
                      &f->closure, &f->annotations, &f->dict, &f->module, &f->doc})

@@ -941,9 +941,7 @@ Frame* make_function_frame(ThreadState* ts, Object* callable, Object* const* arg
   f->globals = func->globals;
   f->builtins = func->builtins;
   // The common case needs no binding: exactly the positional parameters.
-  const CodeObject& co = *as_code(func->code)->co;
-  if (!kwnames && nargs == static_cast<size_t>(co.argcount) && co.kwonlyargcount == 0 &&
-      !(co.flags & (CO_VARARGS | CO_VARKEYWORDS))) {
+  if (!kwnames && as_code(func->code)->co->takes_exactly(static_cast<int64_t>(nargs))) {
     for (size_t i = 0; i < nargs; ++i) f->localsplus[i] = args[i];
     return f;
   }
@@ -975,6 +973,16 @@ Frame* push_exact_args_frame(ThreadState* ts, Function* func, Object* self, Obje
   if (self) *locals++ = self;
   for (int i = 0; i < nargs; ++i) locals[i] = args[i];
   return f;
+}
+
+// The guard of the class-attribute forms on instances with inline values:
+// the instance's attributes are inline (or there are none yet), and the
+// class's shared keys still hold `nkeys` names — keys are only appended, so
+// no name has been added that an instance could hold over the class's.
+bool instance_lacks_new_names(Object* owner, uint32_t nkeys) {
+  Object* slot = instance_dict_slot_fixed(owner);
+  if (slot != nullptr && !slot_holds_values(slot)) return false;
+  return static_cast<SharedKeys*>(owner->ob_type->cached_keys)->nentries == static_cast<int32_t>(nkeys);
 }
 
 // UNPACK_SEQUENCE's layout: items[0..n) onto the stack from `dst` up, the

@@ -269,16 +269,6 @@ void specialize_STORE_ATTR(ThreadState* ts, Frame* frame, CodeUnit* instr, Objec
 // CALL
 // ---------------------------------------------------------------------------
 
-namespace {
-
-// Whether a Python function takes exactly `argc` positional arguments.
-bool exact_args(Function* func, int argc) {
-  const CodeObject& co = *as_code(func->code)->co;
-  return !(co.flags & (CO_VARARGS | CO_VARKEYWORDS)) && co.kwonlyargcount == 0 && co.argcount == argc;
-}
-
-}  // namespace
-
 void specialize_CALL(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int oparg) {
   constexpr Op head = Op::CALL;
   auto* interp = interp_of(ts);
@@ -290,7 +280,7 @@ void specialize_CALL(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int 
   if (is_function(callable)) {
     auto* func = static_cast<Function*>(callable);
     if (func->version == 0) return specialize_fail(interp, instr, head, F::no_version);
-    if (!exact_args(func, total)) return specialize_fail(interp, instr, head, F::wrong_args);
+    if (!as_code(func->code)->co->takes_exactly(total)) return specialize_fail(interp, instr, head, F::wrong_args);
     write_u32(instr + 2, func->version);
     return specialize_as(interp, instr, head, Op::CALL_PY_EXACT_ARGS);
   }
@@ -299,7 +289,7 @@ void specialize_CALL(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int 
     if (!is_function(f)) return specialize_fail(interp, instr, head, F::not_python_function);
     auto* func = static_cast<Function*>(f);
     if (func->version == 0) return specialize_fail(interp, instr, head, F::no_version);
-    if (!exact_args(func, oparg + 1)) return specialize_fail(interp, instr, head, F::wrong_args);
+    if (!as_code(func->code)->co->takes_exactly(oparg + 1)) return specialize_fail(interp, instr, head, F::wrong_args);
     write_u32(instr + 2, func->version);
     return specialize_as(interp, instr, head, Op::CALL_BOUND_METHOD_EXACT_ARGS);
   }
