@@ -17,6 +17,21 @@ struct Float : Object {
 [[nodiscard]] inline bool is_float(const Object* o) { return o->ob_type == &float_type || is_subtype(o->ob_type, &float_type); }
 [[nodiscard]] inline double float_value(const Object* o) { return static_cast<const Float*>(o)->value; }
 [[nodiscard]] Object* float_from_double(ThreadState* ts, double d);
+// The result `d` of an arithmetic operation on two exact floats whose
+// references the caller owns and gives up: written into an operand held by
+// no one else (the interpreter's stack temporaries), otherwise a new float.
+// Consumes both; nullptr with MemoryError only when a new float is needed.
+[[gnu::always_inline]] inline Object* float_result_consuming(ThreadState* ts, Object* left, Object* right, double d) {
+  Object* reuse = is_uniquely_referenced(left) ? left : is_uniquely_referenced(right) ? right : nullptr;
+  if (reuse) {
+    static_cast<Float*>(reuse)->value = d;
+    decref(reuse == left ? right : left);
+    return reuse;
+  }
+  decref(left);
+  decref(right);
+  return float_from_double(ts, d);
+}
 // float(o) value for floats, ints and objects with __float__/__index__; -1.0 with an exception on failure.
 [[nodiscard]] double float_as_double(ThreadState* ts, Object* o);
 // repr(float) text: 'inf', 'nan', '1e+16', '0.1', '1.0'.

@@ -91,6 +91,14 @@ inline void make_immortal(Object* o) {
   o->ob_flags |= kObImmortal;
 }
 
+// True when the caller's reference is the only one (this thread's local
+// count is 1, no other thread holds one): nobody else can see the object
+// change, so an operation that consumes it may reuse its memory.
+[[nodiscard]] inline bool is_uniquely_referenced(const Object* o) {
+  return o->ob_ref_local == 1 && o->ob_tid == current_thread_id() &&
+         o->ob_ref_shared.load(std::memory_order_relaxed) == 0;
+}
+
 // Reference counting is forced inline: inside the interpreter loop GCC's
 // size limits otherwise leave incref/decref as calls (15% of richards' time).
 [[gnu::always_inline]] inline void incref(Object* o) {

@@ -146,7 +146,7 @@ Object* code_new(ThreadState* ts, std::shared_ptr<const CodeObject> co) {
   c->units = static_cast<CodeUnit*>(mem_alloc(src.code.size() * sizeof(CodeUnit) + sizeof(CodeUnit)));
   if (!c->units) return runtime::raise_no_memory(ts);
   std::memcpy(c->units, src.code.data(), src.code.size() * sizeof(CodeUnit));
-  quicken(c);
+  quicken(c, ts->interp->specialize);
   c->nlocalsplus = src.nlocalsplus();
   c->framesize = c->nlocalsplus + src.stacksize;
   c->flags = src.flags;

@@ -32,12 +32,17 @@ CodeUnit adaptive_counter_backoff(CodeUnit c) {
   return make_counter((1u << backoff) - 1, backoff);
 }
 
-void quicken(CodeObj* code) {
+void quicken(CodeObj* code, bool superinstructions) {
   CodeUnit* units = code->units;
   for (int i = 0; i < code->nunits;) {
     auto op = static_cast<Op>(units[i] & 0xFF);
     if (!family_members(op).empty()) units[i + 1] = kCounterWarmup;
-    i += 1 + cache_size(op);
+    int next = i + 1 + cache_size(op);
+    if (superinstructions && next < code->nunits) {
+      Op super = superinstruction(op, static_cast<Op>(code->co->code[next] & 0xFF));
+      if (super != Op::CACHE) set_opcode(&units[i], super);
+    }
+    i = next;
   }
 }
 
@@ -76,11 +81,11 @@ std::string spec_stats_report(const SpecStats& s) {
     total += s.executed[op];
     if (!is_valid_op(static_cast<Op>(op))) continue;
     if (!family_members(static_cast<Op>(op)).empty()) heads += s.executed[op];
-    if (is_specialized(static_cast<Op>(op))) members += s.executed[op];
+    if (is_specialized(static_cast<Op>(op)) || is_superinstruction(static_cast<Op>(op))) members += s.executed[op];
   }
   out += "# Spindle specialization statistics (-X pystats)\n\n";
   std::snprintf(line, sizeof line,
-                "Instructions executed: %" PRIu64 ". In a specialized form: %" PRIu64 " (%.1f%%). In a generic form "
+                "Instructions executed: %" PRIu64 ". In a specialized form or a superinstruction: %" PRIu64 " (%.1f%%). In a generic form "
                 "that has specializations (a family head): %" PRIu64 " (%.1f%%). Specialized or without a family "
                 "(inherently generic-only): %.1f%%.\n\n",
                 total, members, pct(members, total), heads, pct(heads, total), 100.0 - pct(heads, total));
@@ -92,7 +97,7 @@ std::string spec_stats_report(const SpecStats& s) {
   std::sort(order.begin(), order.end(), [&](int a, int b) { return s.executed[a] > s.executed[b]; });
   for (int op : order) {
     Op o = static_cast<Op>(op);
-    const char* kind = is_specialized(o) ? "specialized" : !family_members(o).empty() ? "generic (family head)" : "no family";
+    const char* kind = is_specialized(o) ? "specialized" : is_superinstruction(o) ? "superinstruction" : !family_members(o).empty() ? "generic (family head)" : "no family";
     std::snprintf(line, sizeof line, "| %s | %" PRIu64 " | %.2f%% | %s |\n", op_name(o), s.executed[op],
                   pct(s.executed[op], total), kind);
     out += line;

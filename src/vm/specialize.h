@@ -51,8 +51,12 @@ inline void adaptive_counter_advance(CodeUnit& c) { c = static_cast<CodeUnit>(c 
 // The counter after a failed attempt: waits 2^b - 1 executions, b growing to 12.
 [[nodiscard]] CodeUnit adaptive_counter_backoff(CodeUnit c);
 
-// Sets every family head's counter in the code object's units to warm-up.
-void quicken(CodeObj* code);
+// Sets every family head's counter in the code object's units to warm-up
+// and, when `superinstructions`, rewrites the first of each adjacent pair
+// that has a superinstruction into it (the second stays as it is: a jump
+// may land on it). Left to right, so in a run of three the middle one is
+// both a second and a first.
+void quicken(CodeObj* code, bool superinstructions);
 
 // ---------------------------------------------------------------------------
 // Statistics (-X pystats)

@@ -96,7 +96,13 @@ TEST(Casesgen, ReportsErrorsAtTheDslLine) {
             "snip.def:2: 'X' uses its oparg but lacks ARG");
   EXPECT_EQ(first_error("inst(NOP, (--));\n"), "snip.def:1: no CACHE instruction (opcode 0) defined");
   EXPECT_EQ(first_error("inst(CACHE, (--));\nthing(X);\n"),
-            "snip.def:2: expected inst, op, macro, family or pseudo, found 'thing'");
+            "snip.def:2: expected inst, op, macro, family, super or pseudo, found 'thing'");
+  EXPECT_EQ(first_error("inst(CACHE, (--));\ninst(A, (c/1 --)) { }\nsuper(S) = A + A;\n"),
+            "snip.def:3: super 'S': 'A' is not a plain instruction with a body and no cache");
+  EXPECT_EQ(first_error("inst(CACHE, (--));\ninst(A, (--), (ARG, JUMP)) { }\ninst(B, (--)) { }\nsuper(S) = A + B;\n"),
+            "snip.def:4: super 'S': 'A' does not fall through");
+  EXPECT_EQ(first_error("inst(CACHE, (--));\ninst(A, (x[oparg] --), (ARG)) { }\ninst(B, (--)) { }\nsuper(S) = B + A;\n"),
+            "snip.def:4: super 'S': the stack effect of 'A' depends on its oparg");
 }
 
 TEST(Casesgen, KeepsBodies) {
@@ -153,6 +159,15 @@ TEST(Casesgen, RealInstructionSetIsConsistent) {
       EXPECT_EQ(cache_size(op), cache_size(head)) << op_name(op);
       for (int oparg : {0, 1, 2, 3, 7})
         EXPECT_EQ(stack_effect(op, oparg), stack_effect(head, oparg)) << op_name(op);
+    } else if (is_superinstruction(op)) {
+      // Runs its first instruction, then the next one in the code.
+      Op first = deopt_op(op);
+      EXPECT_NE(first, op) << op_name(op);
+      EXPECT_EQ(cache_size(op), 0) << op_name(op);
+      bool found = false;
+      for (int j = 0; j < kNumOpcodes; ++j)
+        if (is_valid_op(static_cast<Op>(j)) && superinstruction(first, static_cast<Op>(j)) == op) found = true;
+      EXPECT_TRUE(found) << op_name(op);
     } else {
       EXPECT_EQ(deopt_op(op), op);
     }
@@ -175,7 +190,7 @@ TEST(Casesgen, RealInstructionSetIsConsistent) {
 #include <sstream>
 
 namespace {
-// docs/internals/bytecode.md lists every generic and pseudo instruction.
+// docs/internals/bytecode.md lists every generic, pseudo and superinstruction.
 TEST(Casesgen, InternalsDocListsEveryInstruction) {
   using namespace spindle::vm;
   std::ifstream in(std::string(SPINDLE_SOURCE_DIR) + "/docs/internals/bytecode.md");

@@ -118,6 +118,32 @@ Analysis analyze(const Dsl& dsl, std::vector<std::string>& errors) {
     OpcodeInfo info;
     info.def = &d;
     info.flags = d.flags;
+    if (d.kind == ItemKind::Super) {
+      // Runs two adjacent plain instructions in one dispatch: both have a
+      // body, no cache, no family, and a stack effect independent of the
+      // oparg (the metadata sees one oparg); the first falls through.
+      info.flags |= kSuper;
+      info.super_parts = d.targets;
+      for (size_t k = 0; k < d.targets.size(); ++k) {
+        auto it = by_name.find(d.targets[k]);
+        const Definition* p = it == by_name.end() ? nullptr : it->second;
+        if (!p || p->kind != ItemKind::Inst || !p->body || p->effect.cache_size() != 0 ||
+            family_of.count(p->name) || family_by_head.count(p->name)) {
+          error(d.line, "super '" + d.name + "': '" + d.targets[k] +
+                            "' is not a plain instruction with a body and no cache");
+          continue;
+        }
+        if (k == 0 && (p->flags & (kJump | kJumpBack | kUncond | kExit)))
+          error(d.line, "super '" + d.name + "': '" + p->name + "' does not fall through");
+        std::string pops = count_expr(p->effect.stack_inputs()), pushes = count_expr(p->effect.outputs);
+        if ((pops + pushes).find("oparg") != std::string::npos)
+          error(d.line, "super '" + d.name + "': the stack effect of '" + p->name + "' depends on its oparg");
+        info.steps.emplace_back(pops, pushes);
+        // The oparg is the first instruction's; either may raise.
+        info.flags |= p->flags & (k == 0 ? kArg | kConst | kLocal | kError | kEvalBreak : kError | kEvalBreak);
+      }
+      return info;
+    }
     if (d.kind == ItemKind::Macro) {
       for (const auto& p : d.parts) {
         if (p.uop.empty()) {
@@ -164,7 +190,7 @@ Analysis analyze(const Dsl& dsl, std::vector<std::string>& errors) {
     OpcodeInfo info = make_info(d);
     if (d.kind == ItemKind::Pseudo) a.pseudo.push_back(std::move(info));
     else if (d.name == "CACHE") cache_def = &d;
-    else if (info.flags & kSpecialized) specialized.push_back(std::move(info));
+    else if (info.flags & (kSpecialized | kSuper)) specialized.push_back(std::move(info));  // quickened forms
     else if (info.flags & kArg) generic_arg.push_back(std::move(info));
     else generic_noarg.push_back(std::move(info));
   }

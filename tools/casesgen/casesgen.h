@@ -48,15 +48,16 @@ enum Flag : uint32_t {
   kEvalBreak = 1u << 10,
   kSpecialized = 1u << 11,  // implied: member of a family
   kPseudo = 1u << 12,       // implied: a pseudo-instruction
+  kSuper = 1u << 13,        // implied: a superinstruction
 };
 struct FlagInfo {
   const char* dsl;   // spelling in the DSL (nullptr: implied, not writable)
   const char* cxx;   // emitted enumerator
   uint32_t bit;
 };
-extern const FlagInfo kFlagNames[13];
+extern const FlagInfo kFlagNames[14];
 
-enum class ItemKind { Inst, Op, Macro, Pseudo };
+enum class ItemKind { Inst, Op, Macro, Pseudo, Super };
 
 struct MacroPart {
   std::string uop;  // a uop name, or empty for a cache part
@@ -75,7 +76,7 @@ struct Definition {
   std::optional<std::string> body;    // C++ text between the braces
   int body_line = 0;
   std::vector<MacroPart> parts;       // macro
-  std::vector<std::string> targets;   // pseudo
+  std::vector<std::string> targets;   // pseudo; super: its two instructions
   std::vector<std::string> annotations;
 };
 
@@ -105,6 +106,7 @@ struct OpcodeInfo {
   int cache_size = 0;
   std::vector<StackItem> cache_layout;  // entries in order (macro: concatenated)
   std::string family;                   // head, for a specialization
+  std::vector<std::string> super_parts; // the two instructions a superinstruction runs
   // Stack effect as sequential (popped, pushed) steps of C++ count
   // expressions; one step except for macros. jump_steps if it differs.
   std::vector<std::pair<std::string, std::string>> steps;

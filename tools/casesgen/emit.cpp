@@ -99,12 +99,14 @@ void emit_metadata(std::ostringstream& o, const Analysis& a, const std::string& 
   for (size_t k = 0; k < t.size(); ++k) o << " " << (t[k] ? t[k]->def->name_shift : 0) << ",";
   o << "\n};\n\n";
 
-  // Deopt: specialization -> family head; everything else -> itself.
+  // Deopt: specialization -> family head; superinstruction -> its first
+  // instruction; everything else -> itself.
   o << "inline constexpr uint16_t kDeopt[kNumOpcodes] = {\n";
   for (size_t k = 0; k < t.size(); ++k) {
-    std::string target = !t[k] ? std::to_string(k)
-                         : t[k]->family.empty() ? "static_cast<uint16_t>(" + op_ref(t[k]->def->name) + ")"
-                                                : "static_cast<uint16_t>(" + op_ref(t[k]->family) + ")";
+    std::string target = !t[k]                        ? std::to_string(k)
+                         : !t[k]->super_parts.empty() ? "static_cast<uint16_t>(" + op_ref(t[k]->super_parts[0]) + ")"
+                         : t[k]->family.empty()       ? "static_cast<uint16_t>(" + op_ref(t[k]->def->name) + ")"
+                                                      : "static_cast<uint16_t>(" + op_ref(t[k]->family) + ")";
     o << "    " << target << ",\n";
   }
   o << "};\n\n";
@@ -211,6 +213,7 @@ void emit_metadata(std::ostringstream& o, const Analysis& a, const std::string& 
 [[nodiscard]] constexpr bool can_error(Op op) { return op_flags(op) & kOpFlagError; }
 [[nodiscard]] constexpr bool eval_break(Op op) { return op_flags(op) & kOpFlagEvalBreak; }
 [[nodiscard]] constexpr bool is_specialized(Op op) { return op_flags(op) & kOpFlagSpecialized; }
+[[nodiscard]] constexpr bool is_superinstruction(Op op) { return op_flags(op) & kOpFlagSuper; }
 [[nodiscard]] constexpr int name_oparg_shift(Op op) {
   return is_valid_op(op) ? opcode_detail::kNameShift[static_cast<unsigned>(op)] : 0;
 }
@@ -262,6 +265,15 @@ void emit_metadata(std::ostringstream& o, const Analysis& a, const std::string& 
   o << "  }\n  return -1;\n}\n\n";
   o << "[[nodiscard]] constexpr int stack_effect(Op op, int oparg, bool jump = false) {\n"
        "  return num_pushed(op, oparg, jump) - num_popped(op, oparg, jump);\n}\n\n";
+  o << "// The superinstruction that runs `first` and the instruction right after it,\n"
+       "// `second`, in one dispatch (quickening rewrites `first` into it); CACHE if none.\n";
+  o << "[[nodiscard]] constexpr Op superinstruction(Op first, Op second) {\n";
+  for (const auto* i : t) {
+    if (!i || i->super_parts.empty()) continue;
+    o << "  if (first == " << op_ref(i->super_parts[0]) << " && second == " << op_ref(i->super_parts[1])
+      << ") return " << op_ref(i->def->name) << ";\n";
+  }
+  o << "  return Op::CACHE;\n}\n\n";
   o << "}  // namespace spindle::vm\n";
 }
 

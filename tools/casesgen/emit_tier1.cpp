@@ -89,10 +89,13 @@ std::pair<std::string, std::string> split_last_arg(const std::string& args) {
   return {trim(args.substr(0, cut)), trim(args.substr(cut + 1))};
 }
 
-void emit_case(std::ostringstream& o, const Analysis& a, const OpcodeInfo& info, std::vector<std::string>& errors) {
+// The case `target` running `info`'s body, then `next` (the dispatch of the
+// following instruction).
+void emit_case(std::ostringstream& o, const Analysis& a, const OpcodeInfo& info, std::vector<std::string>& errors,
+               const std::string& target, const std::string& next = "DISPATCH();") {
   const Definition& d = *info.def;
   const std::string& name = d.name;
-  o << "TARGET(" << name << ") {\n";
+  o << "TARGET(" << target << ") {\n";
   o << "  CodeUnit* this_instr = next_instr;\n  (void)this_instr;\n";
   o << "  frame->instr_ptr = next_instr;\n";
   o << "  next_instr += " << 1 + info.cache_size << ";\n";
@@ -199,7 +202,7 @@ void emit_case(std::ostringstream& o, const Analysis& a, const OpcodeInfo& info,
   }
   std::string delta = "(" + sum(out_sizes) + ") - (" + total_in + ")";
   if (delta != "(0) - (0)") o << "  stack_pointer += " << delta << ";\n";
-  o << "  DISPATCH();\n}\n\n";
+  o << "  " << next << "\n}\n\n";
 }
 
 }  // namespace
@@ -216,7 +219,16 @@ std::string emit_tier1_cases(const Analysis& a, const std::string& display, std:
   o << "// The tier-1 cases, included inside the interpreter loop (src/vm/interpreter.cpp).\n\n";
   for (const auto& info : a.real) {
     if (info.def->name == "CACHE") continue;
-    emit_case(o, a, info, errors);
+    if (info.super_parts.empty()) {
+      emit_case(o, a, info, errors, info.def->name);
+      continue;
+    }
+    // A superinstruction: the first instruction's case, which then enters
+    // the second's with a direct jump (its oparg read from the code).
+    auto first = std::find_if(a.real.begin(), a.real.end(),
+                              [&](const OpcodeInfo& i) { return i.def->name == info.super_parts[0]; });
+    emit_case(o, a, *first, errors, info.def->name,
+              "oparg = *next_instr >> 8;\n  goto TARGET_" + info.super_parts[1] + ";");
   }
   return o.str();
 }

@@ -10,7 +10,7 @@
 
 namespace spindle::casesgen {
 
-const FlagInfo kFlagNames[13] = {
+const FlagInfo kFlagNames[14] = {
     {"ARG", "kOpFlagArg", kArg},
     {"CONST", "kOpFlagConst", kConst},
     {"NAME", "kOpFlagName", kName},
@@ -24,6 +24,7 @@ const FlagInfo kFlagNames[13] = {
     {"EVAL_BREAK", "kOpFlagEvalBreak", kEvalBreak},
     {nullptr, "kOpFlagSpecialized", kSpecialized},
     {nullptr, "kOpFlagPseudo", kPseudo},
+    {nullptr, "kOpFlagSuper", kSuper},
 };
 
 int StackEffect::cache_size() const {
@@ -252,6 +253,15 @@ class Parser {
       expect(";");
       if (!d.annotations.empty()) error(d.line, "a family takes no annotations");
       dsl.families.push_back(std::move(f));
+    } else if (kw == "super") {
+      // super(NAME) = FIRST + SECOND;
+      d.kind = ItemKind::Super;
+      if (!expect("(") || !ident(d.name) || !expect(")") || !expect("=")) return;
+      std::string first, second;
+      if (!ident(first) || !expect("+") || !ident(second)) return;
+      d.targets = {first, second};
+      expect(";");
+      dsl.defs.push_back(std::move(d));
     } else if (kw == "pseudo") {
       d.kind = ItemKind::Pseudo;
       if (!expect("(") || !ident(d.name) || !expect(",") || !effect(d.effect)) return;
@@ -267,7 +277,7 @@ class Parser {
       expect(";");
       dsl.defs.push_back(std::move(d));
     } else {
-      error(d.line, "expected inst, op, macro, family or pseudo, found '" + kw + "'");
+      error(d.line, "expected inst, op, macro, family, super or pseudo, found '" + kw + "'");
     }
   }
 
