@@ -403,6 +403,9 @@ def compare(args):
     for key in ("processes", "warmups", "values"):
         if getattr(args, key) is not None:
             mode[key] = getattr(args, key)
+    cpu = min(os.sched_getaffinity(0)) if args.cpu is None else args.cpu
+    pyperformance.PIN_CPU = None if cpu < 0 else cpu
+    mode["cpu"] = pyperformance.PIN_CPU
     engines = find_engines(args)
     benches = [Bench("startup", "startup")] + own_benchmarks()
     if args.pyperformance:
@@ -520,6 +523,8 @@ def main():
                     help="CPython 3.11 (default: the one running this script)")
     ap.add_argument("--pypy", default="pypy3")
     ap.add_argument("--timeout", type=float, default=120, help="--check: seconds per process")
+    ap.add_argument("--cpu", type=int, help="pin every measured process to this CPU (default: the lowest "
+                    "this driver may use; -1: no pinning)")
     ap.add_argument("--check", action="store_true", help="tiny scale once under Spindle; compare checksums")
     ap.add_argument("--diff", nargs=2, metavar="JSON", help="compare the geomeans of two result files")
     ap.add_argument("--readme", action="store_true", help="also put the result in README.md's performance section")

@@ -41,13 +41,21 @@ import check_rss  # noqa: E402  (sample_peaks: one RSS sampler for the test and 
 GNU_TIME = "/usr/bin/time"
 
 
+# The CPU every measured process is pinned to (None: wherever the kernel
+# puts it). The vCPUs of a shared machine can differ in speed by half for
+# minutes at a time, so engines compared side by side share one CPU.
+PIN_CPU = None
+
+
 def run_measured(cmd, timeout, cwd=None, env=None, rss=False):
     """Runs cmd; returns (exit code or None on timeout, stdout, stderr, peak
     RSS in KB with rss (GNU time's, when it is installed), else 0)."""
     if rss and os.access(GNU_TIME, os.X_OK):
         cmd = [GNU_TIME, "-f", "@peak-rss-kb %M", *cmd]
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        pin = None if PIN_CPU is None else (lambda: os.sched_setaffinity(0, {PIN_CPU}))
+        p = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL,
+                             preexec_fn=pin)
         try:
             p.wait(timeout)
         except subprocess.TimeoutExpired:
