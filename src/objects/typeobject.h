@@ -29,6 +29,10 @@ extern Type object_type;
 struct HeapType : Type {
   Object* module_name = nullptr;  // unused for now (__module__ lives in the dict)
   MemberDef* slot_members = nullptr;  // __slots__ member table (owned, mem_alloc)
+  // The Python __init__ that CALL_ALLOC_AND_ENTER_INIT enters (strong),
+  // recorded when it specialized; valid while version_tag is the version
+  // the instruction cached (a class change gives a new one).
+  Object* spec_init = nullptr;
 };
 
 // dictoffset of classes whose instances are variable-sized (subclasses of

@@ -52,6 +52,10 @@ struct Frame {
   FrameOwner owner = FrameOwner::Thread;
   bool is_entry = false;  // returning from it leaves the current eval loop
   bool yielded = false;   // generator frames: the last exit was a yield
+  // An __init__ frame pushed by CALL_ALLOC_AND_ENTER_INIT: the new instance
+  // (strong). Returning checks __init__ returned None and gives the caller
+  // this instead.
+  Object* init_self = nullptr;
   Object* localsplus[1];
 };
 

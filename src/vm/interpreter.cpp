@@ -40,6 +40,7 @@
 #include "objects/traceback.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "objects/typeutil.h"
 #include "runtime/errors.h"
 #include "vm/code_object.h"
 #include "vm/frame.h"
@@ -125,6 +126,7 @@ void clear_frame(Frame* f) {
   clear_ref(f->locals);
   clear_ref(f->frame_obj);
   clear_ref(f->func);
+  clear_ref(f->init_self);
   Object* code = f->code;
   f->code = nullptr;
   xdecref(code);
@@ -1215,12 +1217,26 @@ do_return:
   {
     frame->stacktop = static_cast<int>(stack_pointer - frame->localsplus);
     Frame* prev = frame->previous;
+    Object* init_self = frame->init_self;
+    frame->init_self = nullptr;
     clear_frame(frame);
     pop_frame(ts, frame);
     frame = prev;
     ts->current_frame = frame;
     code = frame->code;
     stack_pointer = frame->localsplus + frame->stacktop;
+    if (init_self) {
+      // The caller's CALL_ALLOC_AND_ENTER_INIT gets the instance; a
+      // non-None result is its TypeError, raised at the call (as type_call).
+      if (!is_none(return_value)) {
+        raise_format(ts, &exc::TypeError, "__init__() should return None, not '%s'", tp_name(return_value));
+        decref(return_value);
+        decref(init_self);
+        next_instr = frame->instr_ptr + 1;  // the handler search starts at the CALL
+        goto error;
+      }
+      return_value = init_self;
+    }
     *stack_pointer++ = return_value;
     next_instr = frame->instr_ptr + frame->return_offset;
     DISPATCH();

@@ -19,6 +19,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/typeobject.h"
+#include "runtime/errors.h"
 #include "runtime/runtime.h"
 #include "vm/code_object.h"
 #include "vm/frame.h"
@@ -269,6 +270,37 @@ void specialize_STORE_ATTR(ThreadState* ts, Frame* frame, CodeUnit* instr, Objec
 // CALL
 // ---------------------------------------------------------------------------
 
+namespace {
+
+// C(args) for a class C: CALL_ALLOC_AND_ENTER_INIT when instances come from
+// object.__new__ and __init__ is a Python function taking exactly the
+// arguments (not a generator: its frame must return through RETURN_*).
+void specialize_class_call(ThreadState* ts, CodeUnit* instr, Object* callable, int oparg) {
+  constexpr Op head = Op::CALL;
+  auto* interp = interp_of(ts);
+  auto* tp = static_cast<objects::HeapType*>(callable);
+  if (!has_flag(tp, objects::kTypeHeap) || has_flag(tp, objects::kTypeAbstract))
+    return specialize_fail(interp, instr, head, F::kind);
+  if (tp->new_ != objects::object_type.new_) return specialize_fail(interp, instr, head, F::overridden);
+  objects::Ref name = objects::Ref::steal(objects::str_intern_cstr(ts, "__init__"));
+  if (!name) {
+    runtime::clear_exception(ts);
+    return specialize_fail(interp, instr, head, F::other);
+  }
+  Object* init = objects::type_lookup_borrowed(tp, name.get());
+  if (!init || !is_function(init)) return specialize_fail(interp, instr, head, F::not_python_function);
+  const CodeObject& co = *as_code(static_cast<Function*>(init)->code)->co;
+  if (!co.takes_exactly(oparg + 1) || (co.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)))
+    return specialize_fail(interp, instr, head, F::wrong_args);
+  uint32_t version = objects::type_assign_version(ts, tp);
+  if (version == 0) return specialize_fail(interp, instr, head, F::no_version);
+  objects::set_ref(tp->spec_init, objects::new_ref(init));
+  write_u32(instr + 2, version);
+  specialize_as(interp, instr, head, Op::CALL_ALLOC_AND_ENTER_INIT);
+}
+
+}  // namespace
+
 void specialize_CALL(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int oparg) {
   constexpr Op head = Op::CALL;
   auto* interp = interp_of(ts);
@@ -314,6 +346,7 @@ void specialize_CALL(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int 
   if (callable == &objects::type_type && !self_or_null && oparg == 1) {
     return specialize_as(interp, instr, head, Op::CALL_TYPE_1);
   }
+  if (t == &objects::type_type && !self_or_null) return specialize_class_call(ts, instr, callable, oparg);
   if (t == &objects::method_descr_type && total >= 1) {
     auto* d = static_cast<objects::MethodDescrObject*>(callable);
     Object* self = self_or_null ? self_or_null : sp[-oparg];

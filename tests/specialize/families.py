@@ -226,4 +226,28 @@ for _ in range(3):
     call_bound(bm)
 check(has(call_bound, "CALL_BOUND_METHOD_EXACT_ARGS"), names(call_bound))
 
+# --- CALL_ALLOC_AND_ENTER_INIT: guarded by the class's type version ---------
+class Pt:
+    def __init__(self, x):
+        self.x = x
+def make_pt(i):
+    return Pt(i)
+for i in range(3):
+    make_pt(i)
+check(has(make_pt, "CALL_ALLOC_AND_ENTER_INIT"), names(make_pt))
+before = deopts("CALL", "CALL_ALLOC_AND_ENTER_INIT")
+Pt.__init__ = lambda self, x: setattr(self, "x", -x)
+check(make_pt(4).x == -4, "the replaced __init__ runs")
+check(deopts("CALL", "CALL_ALLOC_AND_ENTER_INIT") == before + 1, "a class change deoptimizes the instantiation")
+class WithNew:
+    def __new__(cls, x):
+        return object.__new__(cls)
+    def __init__(self, x):
+        self.x = x
+def make_wn(i):
+    return WithNew(i)
+for i in range(3):
+    make_wn(i)
+check(not has(make_wn, "CALL_ALLOC_AND_ENTER_INIT"), ("a __new__ keeps the generic call", names(make_wn)))
+
 print("ok")

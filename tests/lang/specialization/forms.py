@@ -153,3 +153,65 @@ def cat(a, b):
     return a + b
 print("concat:", [cat("a", "b"), cat("é", "x"), cat("", "")] * 2, end=" ")
 show("", lambda: cat("a", 1))
+
+# --- class instantiation with a Python __init__ -----------------------------------------------
+class Point:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+class ReturnsValue:
+    def __init__(self, v):
+        return v
+class InitRaises:
+    def __init__(self, v):
+        if v == 3:
+            raise ValueError("three")
+        self.v = v
+class Sub(Point):
+    pass
+class Base2:
+    def __init__(self, x, y):
+        self.x = x
+class WithNew(Base2):
+    def __new__(cls, x, y):
+        print("new", x, y)
+        return super().__new__(cls)
+def make(cls, *a):
+    return cls(*a)
+def point(i):
+    return Point(i, -i)
+def sub(i):
+    return Sub(i, i)
+print("points:", [(p.x, p.y) for p in map(point, range(5))], [sub(i).x for i in range(4)])
+def returns(i):
+    try:
+        return ReturnsValue(i)
+    except TypeError as e:
+        return str(e)
+print("__init__ results:", [returns(v) for v in (None, None, 1, None, "s")].count(None),
+      [returns(v) for v in (2, "s")])
+def raises(i):
+    try:
+        return InitRaises(i).v
+    except ValueError as e:
+        return repr(e)
+print("__init__ raises:", [raises(i) for i in range(6)])
+print("wrong arity:", end=" ")
+show("", lambda: [point(i) for i in range(3)] and Point(1))
+Point.__init__ = lambda self, x, y: setattr(self, "x", x * 10)
+print("__init__ replaced:", [point(i).x for i in range(3)], [sub(i).x for i in range(3)])
+Point.__new__ = lambda cls, x, y: "made by __new__"
+print("__new__ assigned:", [point(i) for i in range(3)])
+def with_new(i):
+    return WithNew(i, 2).x
+print("subclass with __new__:", [with_new(i) for i in range(3)])
+def gen_init_cls():
+    class G:
+        def __init__(self):
+            yield 1
+    return G
+G = gen_init_cls()
+def mk():
+    return G()
+for _ in range(3):
+    show("generator __init__:", mk)
