@@ -326,7 +326,13 @@ int list_ass_slice(ThreadState* ts, List* l, Object* key, Object* value) {
   Ref seq;
   int64_t m = 0;
   Object** src = nullptr;
-  if (value) {
+  if (value && value != l && (value->ob_type == &list_type || value->ob_type == &tuple_type)) {
+    // Items straight from an exact list or tuple (held by `seq`: they are
+    // all increfed before anything is released).
+    seq = Ref::steal(new_ref(value));
+    m = value->ob_type == &list_type ? list_size(value) : tuple_size(value);
+    src = value->ob_type == &list_type ? list_items(value) : tuple_items(value);
+  } else if (value) {
     seq = Ref::steal(sequence_tuple(ts, value));
     if (!seq) {
       if (runtime::exception_matches(ts, &exc::TypeError) && step == 1) {
@@ -341,7 +347,17 @@ int list_ass_slice(ThreadState* ts, List* l, Object* key, Object* value) {
   if (step == 1) {
     if (stop < start) stop = start;
     int64_t old = stop - start;
-    std::vector<Object*> removed(l->items + start, l->items + stop);
+    // The replaced items, released once the list is consistent again (a
+    // finalizer may look at it).
+    Object* few[16];
+    std::vector<Object*> many;
+    Object** removed = few;
+    if (old > 16) {
+      many.assign(l->items + start, l->items + stop);
+      removed = many.data();
+    } else {
+      std::copy(l->items + start, l->items + stop, few);
+    }
     int64_t n = l->size;
     // The tail moves (an empty list's items may be null: nothing to move).
     size_t tail = static_cast<size_t>(n - stop) * sizeof(Object*);
@@ -353,7 +369,7 @@ int list_ass_slice(ThreadState* ts, List* l, Object* key, Object* value) {
       (void)list_resize(ts, l, n + m - old);
     }
     for (int64_t i = 0; i < m; ++i) l->items[start + i] = new_ref(src[i]);
-    for (Object* r : removed) decref(r);
+    for (int64_t i = 0; i < old; ++i) decref(removed[i]);
     return 0;
   }
   if (!value) {
