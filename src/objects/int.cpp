@@ -35,7 +35,6 @@ Int false_object(&bool_type, 0);
 
 namespace {
 
-constexpr int64_t kSmallMin = -5, kSmallMax = 256;
 // The small ints, immortal (static storage; initialized in init_int_type).
 Int g_small_ints[kSmallMax - kSmallMin + 1];
 

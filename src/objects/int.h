@@ -42,7 +42,28 @@ extern Int false_object;
 [[nodiscard]] inline bool int_is_small(const Object* o) { return static_cast<const Int*>(o)->big == nullptr; }
 [[nodiscard]] inline int64_t int_small_value(const Object* o) { return static_cast<const Int*>(o)->small; }
 
+// The preallocated (immortal) ints: int_from_i64 returns these for
+// kSmallMin..kSmallMax, as CPython does for -5..256.
+inline constexpr int64_t kSmallMin = -5, kSmallMax = 256;
+
 [[nodiscard]] Object* int_from_i64(ThreadState* ts, int64_t v);
+// The result `v` of an operation on two exact word-sized ints whose
+// references the caller owns and gives up: a preallocated int, or `v`
+// written into an operand no one else holds, or a new int. Consumes both;
+// nullptr with MemoryError only when a new int is needed.
+[[gnu::always_inline]] inline Object* int_result_consuming(ThreadState* ts, Object* left, Object* right, int64_t v) {
+  if (v < kSmallMin || v > kSmallMax) {
+    Object* reuse = is_uniquely_referenced(left) ? left : is_uniquely_referenced(right) ? right : nullptr;
+    if (reuse) {
+      static_cast<Int*>(reuse)->small = v;
+      decref(reuse == left ? right : left);
+      return reuse;
+    }
+  }
+  decref(left);
+  decref(right);
+  return int_from_i64(ts, v);
+}
 [[nodiscard]] Object* int_from_u64(ThreadState* ts, uint64_t v);
 // Takes over an initialized mpz (cleared afterwards), normalizing to small.
 [[nodiscard]] Object* int_from_mpz(ThreadState* ts, mpz_t z);

@@ -88,9 +88,19 @@ void specialize_BINARY_OP(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp,
   if (!specialize_enabled(interp, instr, head)) return;
   Object* lhs = sp[-2];
   Object* rhs = sp[-1];
+  using K = BinaryOpKind;
+  auto kind = static_cast<K>(oparg);
+  double unused;
+  bool numeric = objects::float_operand(lhs, &unused) && objects::float_operand(rhs, &unused);
+  bool any_float = lhs->ob_type == &objects::float_type || rhs->ob_type == &objects::float_type;
+  bool divide = kind == K::TRUE_DIVIDE || kind == K::INPLACE_TRUE_DIVIDE;
+  bool float_kind = divide || kind == K::ADD || kind == K::INPLACE_ADD || kind == K::SUBTRACT ||
+                    kind == K::INPLACE_SUBTRACT || kind == K::MULTIPLY || kind == K::INPLACE_MULTIPLY;
+  if (numeric && float_kind && (divide || (any_float && lhs->ob_type != rhs->ob_type))) {
+    return specialize_as(interp, instr, head, Op::BINARY_OP_FLOAT_ARITH);
+  }
   if (lhs->ob_type != rhs->ob_type) return specialize_fail(interp, instr, head, F::mixed_kinds);
   bool is_int = lhs->ob_type == &objects::int_type, is_float = lhs->ob_type == &objects::float_type;
-  using K = BinaryOpKind;
   bool add = static_cast<K>(oparg) == K::ADD || static_cast<K>(oparg) == K::INPLACE_ADD;
   if (add && lhs->ob_type == &objects::str_type) return specialize_as(interp, instr, head, Op::BINARY_OP_ADD_UNICODE);
   switch (static_cast<K>(oparg)) {
@@ -109,6 +119,14 @@ void specialize_BINARY_OP(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp,
       if (is_int) return specialize_as(interp, instr, head, Op::BINARY_OP_MULTIPLY_INT);
       if (is_float) return specialize_as(interp, instr, head, Op::BINARY_OP_MULTIPLY_FLOAT);
       break;
+    case K::FLOOR_DIVIDE:
+    case K::INPLACE_FLOOR_DIVIDE:
+      if (is_int) return specialize_as(interp, instr, head, Op::BINARY_OP_FLOOR_DIVIDE_INT);
+      break;
+    case K::REMAINDER:
+    case K::INPLACE_REMAINDER:
+      if (is_int) return specialize_as(interp, instr, head, Op::BINARY_OP_REMAINDER_INT);
+      break;
     default:
       break;
   }
@@ -121,8 +139,12 @@ void specialize_COMPARE_OP(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp
   if (!specialize_enabled(interp, instr, head)) return;
   Object* lhs = sp[-2];
   Object* rhs = sp[-1];
+  double unused;
+  bool any_float = lhs->ob_type == &objects::float_type || rhs->ob_type == &objects::float_type;
+  if (any_float && objects::float_operand(lhs, &unused) && objects::float_operand(rhs, &unused)) {
+    return specialize_as(interp, instr, head, Op::COMPARE_OP_FLOAT);
+  }
   if (lhs->ob_type != rhs->ob_type) return specialize_fail(interp, instr, head, F::mixed_kinds);
-  if (lhs->ob_type == &objects::float_type) return specialize_as(interp, instr, head, Op::COMPARE_OP_FLOAT);
   if (lhs->ob_type == &objects::int_type) {
     if (!objects::int_is_small(lhs) || !objects::int_is_small(rhs)) return specialize_fail(interp, instr, head, F::kind);
     return specialize_as(interp, instr, head, Op::COMPARE_OP_INT);

@@ -226,6 +226,21 @@ for _ in range(3):
     call_bound(bm)
 check(has(call_bound, "CALL_BOUND_METHOD_EXACT_ARGS"), names(call_bound))
 
+# --- numbers beyond CPython 3.11's forms: int // and %, float arithmetic with int operands ---
+def divmod_ints(a, b):
+    return a // b, a % b
+def mixed(x, i):
+    return x * i, i / 2, x < i
+for i in range(3):
+    divmod_ints(17, 5)
+    mixed(1.5, 3)
+for op in ("BINARY_OP_FLOOR_DIVIDE_INT", "BINARY_OP_REMAINDER_INT"):
+    check(has(divmod_ints, op), (op, names(divmod_ints)))
+check(names(mixed).count("BINARY_OP_FLOAT_ARITH") == 2 and has(mixed, "COMPARE_OP_FLOAT"), names(mixed))
+before = deopts("BINARY_OP", "BINARY_OP_FLOAT_ARITH")
+check(mixed(1.5, 2**60) == (1.5 * 2**60, 2**59, True), "an int beyond 53 bits takes the generic path")
+check(deopts("BINARY_OP", "BINARY_OP_FLOAT_ARITH") == before + 2, "and deoptimizes")
+
 # --- CALL_ALLOC_AND_ENTER_INIT: guarded by the class's type version ---------
 class Pt:
     def __init__(self, x):

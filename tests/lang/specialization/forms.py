@@ -215,3 +215,51 @@ def mk():
     return G()
 for _ in range(3):
     show("generator __init__:", mk)
+
+# --- numbers: // and % on ints, float arithmetic with int operands, results reusing operands ---------
+def fdiv(a, b):
+    return a // b
+def mod(a, b):
+    return a % b
+pairs = [(7, 2), (-7, 2), (7, -2), (-7, -2), (0, 5), (6, 3), (-(2**63), -1), (2**70, 3), (-9, 2**65), (5, 0), (7.5, 2)]
+for f in (fdiv, mod):
+    out = []
+    for a, b in pairs * 2:
+        try:
+            out.append(f(a, b))
+        except ZeroDivisionError as e:
+            out.append(str(e))
+    print(f.__name__ + ":", out)
+def arith(a, b):
+    return a + b, a - b, a * b, a / b
+vals = [(1.5, 2), (3, 0.25), (2**53, 1.0), (2**53 + 1, 1.0), (-(2**60), 3.0), (7, 2), (1.0, 0.0), (1, 0), (True, 2.5), (2**80, 2.0)]
+for a, b in vals * 2:
+    try:
+        print("arith:", a, b, arith(a, b))
+    except ZeroDivisionError as e:
+        print("arith:", a, b, type(e).__name__, e)
+def cmp(a, b):
+    return a < b, a <= b, a == b, a != b, a > b, a >= b
+for a, b in [(1.0, 1), (2**53 + 1, float(2**53)), (float("nan"), 1), (0.5, 0), (3, 2.5), (-0.0, 0), (2**63, 9.3e18)] * 2:
+    print("cmp:", a, b, cmp(a, b))
+def keep(x):
+    y = x + 1.0        # x is still named: it must not be written over
+    z = y * 2.0        # y may be reused only once no name holds it
+    return x, y, z
+print("operands kept:", [keep(float(i)) for i in range(3)])
+def accumulate(n):
+    s = 0.0
+    t = 1000
+    ids = set()
+    for i in range(n):
+        s = s + i * 0.5
+        t = t * 3 // 2 % 1000003
+    return s, t
+print("accumulate:", accumulate(50))
+big = 10**6
+def shared(n):
+    out = []
+    for i in range(n):
+        out.append(big + i)
+    return out
+print("shared results:", shared(4), big)
