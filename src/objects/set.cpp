@@ -321,17 +321,23 @@ bool set_next(Object* o, size_t* pos, Object** key) {
 namespace {
 
 void set_clear_table(Set* s) {
+  // The set is empty before any key is released (a finalizer may look at
+  // it); the keys are read from the old table, or a copy of the inline one.
   SetEntry* table = s->table;
   int64_t size = s->mask + 1;
-  std::vector<Object*> keys;
-  for (int64_t i = 0; i < size; ++i)
-    if (table[i].key && table[i].key != &g_dummy) keys.push_back(table[i].key);
-  if (table != s->small) mem_free(table);
+  SetEntry copy[8];
+  bool inline_table = table == s->small;
+  if (inline_table) {
+    std::copy(s->small, s->small + 8, copy);
+    table = copy;
+  }
   std::memset(s->small, 0, sizeof s->small);
   s->table = s->small;
   s->mask = 7;
   s->fill = s->used = 0;
-  for (Object* k : keys) decref(k);
+  for (int64_t i = 0; i < size; ++i)
+    if (table[i].key && table[i].key != &g_dummy) decref(table[i].key);
+  if (!inline_table) mem_free(table);
 }
 
 void set_dealloc(Object* o) {
