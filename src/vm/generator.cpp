@@ -1,9 +1,12 @@
 // Generators, coroutines and async generators (see generator.h).
 //
-// A generator owns its frame (frame_storage, moved out of the data stack by
-// RETURN_GENERATOR). Each resume links the generator's exception-state entry
-// onto the thread's stack and runs the frame in a fresh invocation of the
-// interpreter loop; YIELD_VALUE leaves that loop with frame->yielded set.
+// A generator owns its frame (frame_storage, right after the object, moved
+// out of the data stack by RETURN_GENERATOR). Each resume links the
+// generator's exception-state entry onto the thread's stack and runs the
+// frame: generator_send in a fresh invocation of the interpreter loop, which
+// YIELD_VALUE leaves with frame->yielded set; FOR_ITER_GEN and SEND_GEN in
+// the caller's loop, as a pushed frame (generator_enter_inline), which a
+// yield, return or raise pops (generator_leave_inline).
 #include "vm/generator.h"
 
 #include <cstring>
@@ -21,6 +24,7 @@
 #include "vm/code_object.h"
 #include "vm/frame.h"
 #include "vm/frameobject.h"
+#include "vm/function.h"
 #include "vm/interpreter.h"
 #include "vm/opcode.h"
 
@@ -46,14 +50,7 @@ const char* kind_name(Object* gen) {
   return gen->ob_type == &coroutine_type ? "coroutine" : gen->ob_type == &async_generator_type ? "async generator" : "generator";
 }
 
-void finish(Generator* g) {
-  if (!g->frame) return;
-  clear_frame(g->frame);
-  g->frame = nullptr;
-  mem_free(g->frame_storage);
-  g->frame_storage = nullptr;
-  g->closed = true;
-}
+void finish(Generator* g) { generator_finish(g); }
 
 // The sub-iterator a suspended `yield from` / `await` delegates to.
 Object* yield_from_target(Generator* g) {
@@ -66,19 +63,39 @@ Object* yield_from_target(Generator* g) {
 
 }  // namespace
 
+void generator_finish(Generator* g) {
+  if (!g->frame) return;
+  clear_frame(g->frame);
+  g->frame = nullptr;
+  g->closed = true;
+}
+
+void generator_enter_inline(ThreadState* ts, Generator* g) {
+  g->started = true;
+  g->running = true;
+  g->exc_state.previous = ts->exc_info;
+  ts->exc_info = &g->exc_state;
+  g->frame->is_entry = false;
+  g->frame->yielded = false;
+}
+
+void generator_leave_inline(ThreadState* ts, Generator* g) {
+  ts->exc_info = g->exc_state.previous;
+  g->exc_state.previous = nullptr;
+  g->running = false;
+}
+
 Object* generator_from_frame(ThreadState* ts, Frame* frame) {
   CodeObj* code = frame->code;
   Type* type = (code->flags & CO_COROUTINE) ? &coroutine_type
                : (code->flags & CO_ASYNC_GENERATOR) ? &async_generator_type
                                                     : &generator_type;
-  auto* g = static_cast<Generator*>(alloc_object(ts, type, sizeof(Generator)));
-  if (!g) return nullptr;
+  // The frame lives inside the generator, right after it (one allocation;
+  // generator_of_frame relies on the layout).
   size_t words = frame_size_words(code);
-  g->frame_storage = static_cast<Object**>(mem_alloc(words * sizeof(Object*)));
-  if (!g->frame_storage) {
-    decref(g);
-    return runtime::raise_no_memory(ts);
-  }
+  auto* g = static_cast<Generator*>(alloc_object(ts, type, sizeof(Generator) + words * sizeof(Object*)));
+  if (!g) return nullptr;
+  g->frame_storage = reinterpret_cast<Object**>(g + 1);
   // Move the frame: its references now belong to the generator.
   std::memcpy(g->frame_storage, static_cast<void*>(frame), words * sizeof(Object*));
   g->frame = reinterpret_cast<Frame*>(g->frame_storage);
@@ -87,7 +104,9 @@ Object* generator_from_frame(ThreadState* ts, Frame* frame) {
   g->frame->stacktop = code->nlocalsplus;
   auto* fn = static_cast<Object*>(frame->func);
   g->code = new_ref(static_cast<Object*>(code));
-  Object* qual = fn ? lookup_attr(ts, fn, ts->id->dunder_qualname) : nullptr;
+  Object* qual = fn && is_function(fn) ? xnew_ref(static_cast<Function*>(fn)->qualname)
+                 : fn                  ? lookup_attr(ts, fn, ts->id->dunder_qualname)
+                                       : nullptr;
   runtime::clear_exception(ts);
   g->name = new_ref(code->name);
   g->qualname = qual ? qual : new_ref(code->qualname);

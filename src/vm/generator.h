@@ -38,6 +38,18 @@ struct Generator : Object {
   return o->ob_type == &generator_type || o->ob_type == &coroutine_type || o->ob_type == &async_generator_type;
 }
 
+// The generator whose frame `f` is (f->owner == FrameOwner::Generator): the
+// frame is stored right after the generator object.
+[[nodiscard]] inline Generator* generator_of_frame(Frame* f) {
+  return reinterpret_cast<Generator*>(reinterpret_cast<char*>(f) - sizeof(Generator));
+}
+// FOR_ITER_GEN / SEND_GEN run a generator's frame in the caller's loop:
+// entering marks it started and running and links its exception state;
+// leaving (at a yield, return or raise) undoes the link and the flag.
+void generator_enter_inline(ThreadState* ts, Generator* g);
+void generator_leave_inline(ThreadState* ts, Generator* g);
+// The generator returned or raised: its frame is cleared, it is closed.
+void generator_finish(Generator* g);
 // RETURN_GENERATOR: moves the current frame into a new generator object.
 [[nodiscard]] Object* generator_from_frame(ThreadState* ts, Frame* frame);
 // Resumes with `value` (send) or with the thread's current exception

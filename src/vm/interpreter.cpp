@@ -1192,8 +1192,15 @@ exception_unwind : {
     return nullptr;
   }
   Frame* prev = frame->previous;
-  clear_frame(frame);
-  pop_frame(ts, frame);
+  if (frame->owner == FrameOwner::Generator) {
+    // A generator FOR_ITER_GEN/SEND_GEN ran here: it is finished.
+    Generator* g = generator_of_frame(frame);
+    generator_leave_inline(ts, g);
+    generator_finish(g);
+  } else {
+    clear_frame(frame);
+    pop_frame(ts, frame);
+  }
   frame = prev;
   ts->current_frame = frame;
   code = frame->code;
@@ -1219,8 +1226,16 @@ do_return:
     Frame* prev = frame->previous;
     Object* init_self = frame->init_self;
     frame->init_self = nullptr;
-    clear_frame(frame);
-    pop_frame(ts, frame);
+    if (frame->owner == FrameOwner::Generator) {
+      // Returned from a generator FOR_ITER_GEN/SEND_GEN ran here: the
+      // caller resumes at its END_FOR/END_SEND with the value.
+      Generator* g = generator_of_frame(frame);
+      generator_leave_inline(ts, g);
+      generator_finish(g);
+    } else {
+      clear_frame(frame);
+      pop_frame(ts, frame);
+    }
     frame = prev;
     ts->current_frame = frame;
     code = frame->code;
@@ -1260,14 +1275,27 @@ do_return_generator:
   }
 
 do_yield:
-  // Only generator frames yield, and a generator frame is always the entry
-  // frame of the loop that resumed it.
+  // Only generator frames yield: the entry frame of the loop that resumed
+  // it (generator_send), or a frame FOR_ITER_GEN/SEND_GEN pushed, whose
+  // caller continues after that instruction with the value.
   ++ts->py_recursion_remaining;
   frame->instr_ptr = next_instr;
   frame->stacktop = static_cast<int>(stack_pointer - frame->localsplus);
   frame->yielded = true;
   ts->current_frame = frame->previous;
-  return return_value;
+  if (frame->is_entry) return return_value;
+  {
+    static_assert(cache_size(Op::FOR_ITER) == cache_size(Op::SEND), "a yield resumes after either");
+    generator_leave_inline(ts, generator_of_frame(frame));
+    Frame* prev = frame->previous;
+    frame->previous = nullptr;
+    frame = prev;
+    code = frame->code;
+    stack_pointer = frame->localsplus + frame->stacktop;
+    *stack_pointer++ = return_value;
+    next_instr = frame->instr_ptr + 1 + cache_size(Op::FOR_ITER);
+    DISPATCH();
+  }
 
 #undef TARGET
 #undef DISPATCH

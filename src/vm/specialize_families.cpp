@@ -24,6 +24,7 @@
 #include "vm/code_object.h"
 #include "vm/frame.h"
 #include "vm/function.h"
+#include "vm/generator.h"
 #include "vm/specialize.h"
 #include "vm/specializers.h"
 
@@ -427,7 +428,17 @@ void specialize_FOR_ITER(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, 
   if (t == &objects::list_iterator_type) return specialize_as(interp, instr, head, Op::FOR_ITER_LIST);
   if (t == &objects::tuple_iterator_type) return specialize_as(interp, instr, head, Op::FOR_ITER_TUPLE);
   if (t == &objects::range_iterator_type) return specialize_as(interp, instr, head, Op::FOR_ITER_RANGE);
+  if (t == &generator_type) return specialize_as(interp, instr, head, Op::FOR_ITER_GEN);
   specialize_fail(interp, instr, head, F::not_implemented);
+}
+
+void specialize_SEND(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int) {
+  constexpr Op head = Op::SEND;
+  auto* interp = interp_of(ts);
+  if (!specialize_enabled(interp, instr, head)) return;
+  Type* t = sp[-2]->ob_type;
+  if (t == &generator_type || t == &coroutine_type) return specialize_as(interp, instr, head, Op::SEND_GEN);
+  specialize_fail(interp, instr, head, F::kind);
 }
 
 namespace {
@@ -503,7 +514,6 @@ void specialize_CONTAINS_OP(ThreadState* ts, Frame*, CodeUnit* instr, Object** s
   }
 
 SPINDLE_NOT_YET(LOAD_SUPER_ATTR)
-SPINDLE_NOT_YET(SEND)
 #undef SPINDLE_NOT_YET
 
 }  // namespace spindle::vm

@@ -241,6 +241,21 @@ before = deopts("BINARY_OP", "BINARY_OP_FLOAT_ARITH")
 check(mixed(1.5, 2**60) == (1.5 * 2**60, 2**59, True), "an int beyond 53 bits takes the generic path")
 check(deopts("BINARY_OP", "BINARY_OP_FLOAT_ARITH") == before + 2, "and deoptimizes")
 
+# --- FOR_ITER_GEN and SEND_GEN ----------------------------------------------
+def counter(n):
+    for i in range(n):
+        yield i
+def over_gen():
+    return sum(x for x in counter(3)) + sum([x for x in counter(2)])
+def delegate():
+    yield from counter(2)
+for _ in range(3):
+    over_gen()
+    list(delegate())
+check(has(over_gen, "FOR_ITER_GEN") or any(
+    "FOR_ITER_GEN" in names(c) for c in over_gen.__code__.co_consts if hasattr(c, "co_code")), names(over_gen))
+check(has(delegate, "SEND_GEN"), names(delegate))
+
 # --- CALL_ALLOC_AND_ENTER_INIT: guarded by the class's type version ---------
 class Pt:
     def __init__(self, x):
