@@ -369,6 +369,15 @@ void specialize_CALL(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int 
   if (callable == &objects::type_type && !self_or_null && oparg == 1) {
     return specialize_as(interp, instr, head, Op::CALL_TYPE_1);
   }
+  if (callable == &objects::str_type && !self_or_null && oparg == 1) {
+    return specialize_as(interp, instr, head, Op::CALL_STR_1);
+  }
+  if (callable == &objects::tuple_type && !self_or_null && oparg == 1) {
+    return specialize_as(interp, instr, head, Op::CALL_TUPLE_1);
+  }
+  if (t == &objects::type_type && !has_flag(static_cast<Type*>(callable), objects::kTypeHeap)) {
+    return specialize_as(interp, instr, head, Op::CALL_BUILTIN_CLASS);
+  }
   if (t == &objects::type_type && !self_or_null) return specialize_class_call(ts, instr, callable, oparg);
   if (t == &objects::method_descr_type && total >= 1) {
     auto* d = static_cast<objects::MethodDescrObject*>(callable);
@@ -463,6 +472,9 @@ void specialize_BINARY_SUBSCR(ThreadState* ts, Frame*, CodeUnit* instr, Object**
     return specialize_as(interp, instr, head, Op::BINARY_SUBSCR_TUPLE_INT);
   }
   if (container->ob_type == &objects::dict_type) return specialize_as(interp, instr, head, Op::BINARY_SUBSCR_DICT);
+  if (container->ob_type == &objects::str_type && small_index(sub)) {
+    return specialize_as(interp, instr, head, Op::BINARY_SUBSCR_STR_INT);
+  }
   specialize_fail(interp, instr, head, F::not_implemented);
 }
 

@@ -256,6 +256,14 @@ check(has(over_gen, "FOR_ITER_GEN") or any(
     "FOR_ITER_GEN" in names(c) for c in over_gen.__code__.co_consts if hasattr(c, "co_code")), names(over_gen))
 check(has(delegate, "SEND_GEN"), names(delegate))
 
+# --- str[i], str(x), tuple(x), builtin classes ------------------------------
+def conversions(s, x):
+    return s[1], str(x), tuple(s), int(x), float(x)
+for _ in range(3):
+    conversions("ab", 3)
+for op in ("BINARY_SUBSCR_STR_INT", "CALL_STR_1", "CALL_TUPLE_1", "CALL_BUILTIN_CLASS"):
+    check(has(conversions, op), (op, names(conversions)))
+
 # --- CALL_ALLOC_AND_ENTER_INIT: guarded by the class's type version ---------
 class Pt:
     def __init__(self, x):

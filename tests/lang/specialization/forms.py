@@ -263,3 +263,33 @@ def shared(n):
         out.append(big + i)
     return out
 print("shared results:", shared(4), big)
+
+# --- str indexing, str(x), tuple(x), builtin classes called ------------------------------------
+def char(s, i):
+    return s[i]
+print("chars:", [char("héllo", i) for i in (0, 1, 4, -1, 2)], [char("ab€", i) for i in range(3)], end=" ")
+show("", lambda: char("abc", 3))
+class S:
+    def __str__(self):
+        return "S!"
+class BadStr:
+    def __str__(self):
+        return 3
+def to_str(x):
+    return str(x)
+print("str():", [to_str(x) for x in (1, 2.5, "s", None, S(), b"b", [1])], end=" ")
+show("", lambda: to_str(BadStr()))
+def to_tuple(x):
+    return tuple(x)
+print("tuple():", [to_tuple(x) for x in ([1], (2,), "ab", range(3), {4: 5}, (i for i in range(2)))], end=" ")
+show("", lambda: to_tuple(5))
+def builtin_classes(x):
+    return int(x), float(x), list(range(x)), bool(x), set(), dict(), frozenset([x]), type(x)
+print("builtin classes:", [builtin_classes(i) for i in range(3)])
+def conv(s):
+    return int(s)
+print("int():", [conv(s) for s in ("12", " -3 ", "0x1" if False else "7")], end=" ")
+show("", lambda: conv("x1"))
+def three(n, b, d):
+    return type(n, b, d).__name__
+print("type(3 args):", [three("T%d" % i, (), {}) for i in range(3)])
