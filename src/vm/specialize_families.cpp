@@ -128,6 +128,18 @@ void specialize_BINARY_OP(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp,
     case K::INPLACE_REMAINDER:
       if (is_int) return specialize_as(interp, instr, head, Op::BINARY_OP_REMAINDER_INT);
       break;
+    case K::AND:
+    case K::INPLACE_AND:
+    case K::OR:
+    case K::INPLACE_OR:
+    case K::XOR:
+    case K::INPLACE_XOR:
+    case K::LSHIFT:
+    case K::INPLACE_LSHIFT:
+    case K::RSHIFT:
+    case K::INPLACE_RSHIFT:
+      if (is_int) return specialize_as(interp, instr, head, Op::BINARY_OP_BITWISE_INT);
+      break;
     default:
       break;
   }

@@ -234,6 +234,11 @@ def mixed(x, i):
 for i in range(3):
     divmod_ints(17, 5)
     mixed(1.5, 3)
+def bitwise(a, b):
+    return a & b, a | b, a ^ b, a << 2, a >> 1
+for i in range(3):
+    bitwise(12, 10)
+check(names(bitwise).count("BINARY_OP_BITWISE_INT") == 5, names(bitwise))
 for op in ("BINARY_OP_FLOOR_DIVIDE_INT", "BINARY_OP_REMAINDER_INT"):
     check(has(divmod_ints, op), (op, names(divmod_ints)))
 check(names(mixed).count("BINARY_OP_FLOAT_ARITH") == 2 and has(mixed, "COMPARE_OP_FLOAT"), names(mixed))

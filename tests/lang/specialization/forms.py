@@ -293,3 +293,29 @@ show("", lambda: conv("x1"))
 def three(n, b, d):
     return type(n, b, d).__name__
 print("type(3 args):", [three("T%d" % i, (), {}) for i in range(3)])
+
+# --- bitwise operators on ints ----------------------------------------------------------------------
+def bits(a, b):
+    out = [a & b, a | b, a ^ b]
+    for op in (lambda: a << b, lambda: a >> b):
+        try:
+            out.append(op())
+        except (ValueError, OverflowError) as e:
+            out.append(type(e).__name__ + ": " + str(e))
+    return out
+def shifts(a, b):
+    try:
+        return a << b, a >> b
+    except ValueError as e:
+        return str(e)
+for a, b in [(12, 10), (-12, 3), (2**62, 1), (1, 62), (1, 63), (-1, 64), (5, 200), (2**70, 3), (-7, 1), (3, -1), (0, 99)] * 2:
+    print("bits:", a, b, bits(a, b), shifts(a, b))
+def rng(s):
+    out = []
+    for _ in range(6):
+        s ^= (s << 13) & 0xFFFFFFFF
+        s ^= s >> 17
+        s ^= (s << 5) & 0xFFFFFFFF
+        out.append(s)
+    return out
+print("xorshift:", rng(2463534242))
