@@ -575,6 +575,7 @@ struct DictIter : Object {
   int64_t remaining = 0;
   ViewKind kind = ViewKind::Keys;
   bool reverse = false;  // pos walks down from the last entry
+  Object* result = nullptr;  // items: the last (key, value) (tuple_reuse_or_new)
 };
 
 struct DictView : Object {
@@ -602,11 +603,14 @@ Object* make_dict_iter(ThreadState* ts, Object* d, ViewKind kind, bool reverse =
   return it;
 }
 
-Object* entry_item(ThreadState* ts, ViewKind kind, const DictEntry& e) {
-  switch (kind) {
+Object* entry_item(ThreadState* ts, DictIter* it, const DictEntry& e) {
+  switch (it->kind) {
     case ViewKind::Keys: return new_ref(e.key);
     case ViewKind::Values: return new_ref(e.value);
-    case ViewKind::Items: return tuple_pack(ts, {e.key, e.value});
+    case ViewKind::Items: {
+      Object* items[2] = {new_ref(e.key), new_ref(e.value)};
+      return tuple_reuse_or_new(ts, it->result, items, 2);
+    }
   }
   return nullptr;
 }
@@ -625,13 +629,13 @@ Object* dict_iter_next(ThreadState* ts, Object* o) {
     while (it->pos >= 0 && it->pos < d->used_entries) {
       if (!entry_at(d, it->pos--, &e)) continue;
       --it->remaining;
-      return entry_item(ts, it->kind, e);
+      return entry_item(ts, it, e);
     }
   } else {
     while (it->pos < d->used_entries) {
       if (!entry_at(d, it->pos++, &e)) continue;
       if (it->remaining-- <= 0) return raise(ts, &exc::RuntimeError, "dictionary keys changed during iteration");
-      return entry_item(ts, it->kind, e);
+      return entry_item(ts, it, e);
     }
   }
   clear_ref(it->dict);
@@ -640,6 +644,7 @@ Object* dict_iter_next(ThreadState* ts, Object* o) {
 
 void dict_iter_dealloc(Object* o) {
   xdecref(static_cast<DictIter*>(o)->dict);
+  xdecref(static_cast<DictIter*>(o)->result);
   free_object(o);
 }
 

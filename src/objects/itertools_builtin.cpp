@@ -29,6 +29,7 @@ struct Multi : Object {
   Object* count = nullptr;  // enumerate: next index (int)
   int64_t index = 0;        // reversed: next index
   bool strict = false;      // zip(strict=True)
+  Object* result = nullptr; // enumerate/zip: the last result (tuple_reuse_or_new)
 };
 
 Multi* M(Object* o) { return static_cast<Multi*>(o); }
@@ -37,11 +38,12 @@ void multi_dealloc(Object* o) {
   xdecref(M(o)->func);
   xdecref(M(o)->iters);
   xdecref(M(o)->count);
+  xdecref(M(o)->result);
   if (has_flag(o->ob_type, kTypeHeap)) object_default_dealloc(o);
   else free_object(o);
 }
 int multi_traverse(Object* o, VisitFn visit, void* arg) {
-  for (Object* c : {M(o)->func, M(o)->iters, M(o)->count})
+  for (Object* c : {M(o)->func, M(o)->iters, M(o)->count, M(o)->result})
     if (c && visit(c, arg)) return 1;
   return 0;
 }
@@ -81,12 +83,17 @@ Object* enumerate_next(ThreadState* ts, Object* o) {
   if (!v) return nullptr;
   Ref vr = Ref::steal(v);
   Object* idx = M(o)->count;
-  Ref one = Ref::steal(int_from_i64(ts, 1));
-  Object* next = number_add(ts, idx, one.get());
+  Object* next;
+  if (is_int_exact(idx) && int_is_small(idx) && int_small_value(idx) < INT64_MAX) {
+    next = int_from_i64(ts, int_small_value(idx) + 1);
+  } else {
+    Ref one = Ref::steal(int_from_i64(ts, 1));
+    next = number_add(ts, idx, one.get());
+  }
   if (!next) return nullptr;
-  Ref cur = Ref::steal(idx);
   M(o)->count = next;
-  return tuple_pack(ts, {cur.get(), v});
+  Object* items[2] = {idx, vr.release()};  // the count's reference moves into the result
+  return tuple_reuse_or_new(ts, M(o)->result, items, 2);
 }
 
 // zip(*iterables, strict=False)
@@ -114,11 +121,17 @@ Object* zip_next(ThreadState* ts, Object* o) {
   Object* iters = M(o)->iters;
   int64_t n = tuple_size(iters);
   if (n == 0) return nullptr;
-  Ref result = Ref::steal(tuple_new(ts, static_cast<size_t>(n)));
-  if (!result) return nullptr;
+  Object* few[8];
+  std::vector<Object*> many;
+  Object** vals = few;
+  if (n > 8) {
+    many.resize(static_cast<size_t>(n));
+    vals = many.data();
+  }
   for (int64_t i = 0; i < n; ++i) {
     Object* v = iter_next(ts, tuple_items(iters)[i]);
     if (!v) {
+      for (int64_t k = 0; k < i; ++k) decref(vals[k]);
       if (runtime::has_exception(ts)) return nullptr;
       if (M(o)->strict) {
         if (i > 0) {
@@ -137,9 +150,9 @@ Object* zip_next(ThreadState* ts, Object* o) {
       }
       return nullptr;
     }
-    tuple_items(result.get())[i] = v;
+    vals[i] = v;
   }
-  return result.release();
+  return tuple_reuse_or_new(ts, M(o)->result, vals, n);
 }
 
 // map(func, *iterables)

@@ -56,6 +56,29 @@ Object* tuple_pack(ThreadState* ts, std::initializer_list<Object*> items) {
   return tuple_from_array(ts, items.begin(), items.size());
 }
 
+Object* tuple_reuse_or_new(ThreadState* ts, Object*& cached, Object* const* items, int64_t n) {
+  if (cached && is_uniquely_referenced(cached) && tuple_size(cached) == n && n <= 8) {
+    Object* old[8];
+    Object** slots = tuple_items(cached);
+    for (int64_t i = 0; i < n; ++i) {
+      old[i] = slots[i];
+      slots[i] = items[i];
+    }
+    for (int64_t i = 0; i < n; ++i) decref(old[i]);
+    return new_ref(cached);
+  }
+  Object* t = tuple_new(ts, static_cast<size_t>(n));
+  if (!t) {
+    for (int64_t i = 0; i < n; ++i) decref(items[i]);
+    return nullptr;
+  }
+  for (int64_t i = 0; i < n; ++i) tuple_items(t)[i] = items[i];
+  Object* previous = cached;
+  cached = new_ref(t);
+  xdecref(previous);
+  return t;
+}
+
 Object* tuple_slice(ThreadState* ts, Object* t, int64_t start, int64_t stop) {
   int64_t n = tuple_size(t);
   start = std::max<int64_t>(0, std::min(start, n));

@@ -37,6 +37,13 @@ struct Tuple : Object {
 [[nodiscard]] Object* tuple_new(ThreadState* ts, size_t n);
 // A tuple of the given items (each increfed).
 [[nodiscard]] Object* tuple_pack(ThreadState* ts, std::initializer_list<Object*> items);
+// The next result of an iterator that yields n-tuples (enumerate, zip, dict
+// items), taking over `items` (n new references): `cached`, when only the
+// iterator still holds it (the loop unpacked and dropped the last one) —
+// its old items are released after the new ones are in — else a new tuple,
+// which becomes `cached` (as CPython's iterators reuse their result).
+// nullptr with MemoryError (the items are released).
+[[nodiscard]] Object* tuple_reuse_or_new(ThreadState* ts, Object*& cached, Object* const* items, int64_t n);
 [[nodiscard]] Object* tuple_from_array(ThreadState* ts, Object* const* items, size_t n);
 [[nodiscard]] Object* tuple_empty();
 [[nodiscard]] Object* tuple_slice(ThreadState* ts, Object* t, int64_t start, int64_t stop);
