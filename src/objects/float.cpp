@@ -4,11 +4,11 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstring>
 
 #include "objects/abstract.h"
 #include "objects/alloc.h"
 #include "objects/args.h"
+#include "objects/free_list.h"
 #include "objects/int.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
@@ -31,49 +31,17 @@ Type float_type;
 
 namespace {
 
-// Dead exact floats kept for reuse, per thread (as CPython's float free
-// list): a float dying on this thread goes here, a new one comes from here.
-// A block may have come from another thread's pool; whoever finally frees
-// it sends it back there (small_free handles remote blocks). Sanitizer
-// builds keep no list, so every dead float is freed where ASan sees it.
-struct FloatFreeList {
-  static constexpr int kMax = 100;
-  Float* head = nullptr;  // linked through `value`'s storage
-  int count = 0;
-  // No destructor: ThreadStates (and their pools) live as long as the
-  // process (objects/small_alloc.h); when threads can end, their lists must
-  // be freed with the thread state.
-};
-thread_local FloatFreeList t_float_free;
-
-#ifdef SPINDLE_SYSTEM_MALLOC
-constexpr bool kFloatFreeList = false;
-#else
-constexpr bool kFloatFreeList = true;
-#endif
+thread_local FreeList<Float> t_float_free;  // objects/free_list.h
 
 void float_dealloc(Object* o) {
-  FloatFreeList& fl = t_float_free;
-  if (kFloatFreeList && o->ob_type == &float_type && fl.count < FloatFreeList::kMax) {
-    auto* f = static_cast<Float*>(o);
-    std::memcpy(&f->value, &fl.head, sizeof fl.head);
-    fl.head = f;
-    ++fl.count;
-    return;
-  }
+  if (o->ob_type == &float_type && t_float_free.push(static_cast<Float*>(o))) return;
   free_object(o);
 }
 
 }  // namespace
 
 Object* float_from_double(ThreadState* ts, double d) {
-  FloatFreeList& fl = t_float_free;
-  if (Float* f = fl.head) {
-    std::memcpy(&fl.head, &f->value, sizeof fl.head);
-    --fl.count;
-    uint16_t small_block = f->ob_flags & kObSmallBlock;
-    init_header(f, &float_type);
-    f->ob_flags |= small_block;
+  if (Float* f = t_float_free.pop(&float_type)) {
     f->value = d;
     return f;
   }

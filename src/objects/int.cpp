@@ -10,6 +10,7 @@
 #include "objects/args.h"
 #include "objects/bytes.h"
 #include "objects/float.h"
+#include "objects/free_list.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -75,8 +76,17 @@ Object* from_mpz_typed(ThreadState* ts, mpz_t z, Type* type) {
 
 }  // namespace
 
+namespace {
+thread_local FreeList<Int> t_int_free;  // objects/free_list.h
+}  // namespace
+
 Object* int_from_i64(ThreadState* ts, int64_t v) {
   if (v >= kSmallMin && v <= kSmallMax) return &g_small_ints[v - kSmallMin];
+  if (Int* o = t_int_free.pop(&int_type)) {
+    o->small = v;
+    o->big = nullptr;
+    return o;
+  }
   auto* o = static_cast<Int*>(alloc_object(ts, &int_type, sizeof(Int)));
   if (o) o->small = v;
   return o;
@@ -540,6 +550,7 @@ void int_dealloc(Object* o) {
     mpz_clear(*i->big);
     mem_free(i->big);
   }
+  if (o->ob_type == &int_type && t_int_free.push(i)) return;
   free_object(o);
 }
 
