@@ -1314,10 +1314,18 @@ do_yield:
 
 Object* function_call(ThreadState* ts, Object* func, Object* const* args, size_t nargs, Object* kwnames) {
   size_t nkw = kwnames ? static_cast<size_t>(tuple_size(kwnames)) : 0;
-  // The frame steals the arguments: give it its own references.
-  std::vector<Object*> owned(args, args + nargs + nkw);
-  for (Object* a : owned) incref(a);
-  Frame* f = make_function_frame(ts, func, owned.data(), nargs, kwnames);
+  // The frame steals the arguments: give it its own references (in a
+  // stack buffer for the usual few: dunder calls from slots come here).
+  size_t n = nargs + nkw;
+  Object* few[8];
+  std::vector<Object*> many;
+  Object** owned = few;
+  if (n > 8) {
+    many.resize(n);
+    owned = many.data();
+  }
+  for (size_t i = 0; i < n; ++i) owned[i] = new_ref(args[i]);
+  Frame* f = make_function_frame(ts, func, owned, nargs, kwnames);
   if (!f) return nullptr;
   return eval_frame(ts, f, false);
 }
