@@ -249,6 +249,18 @@ void specialize_LOAD_ATTR(ThreadState* ts, Frame* frame, CodeUnit* instr, Object
     instr[4] = static_cast<CodeUnit>(m->offset);
     return specialize_as(interp, instr, head, Op::LOAD_ATTR_SLOT);
   }
+  if (data_descr && dt == &objects::property_type && !(oparg & 1)) {
+    Object* fget = static_cast<objects::PropertyObject*>(descr)->fget;
+    if (!fget || !is_function(fget)) return specialize_fail(interp, instr, head, F::not_python_function);
+    auto* func = static_cast<Function*>(fget);
+    const CodeObject& co = *as_code(func->code)->co;
+    if (func->version == 0) return specialize_fail(interp, instr, head, F::no_version);
+    if (!co.takes_exactly(1) || (co.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)))
+      return specialize_fail(interp, instr, head, F::wrong_args);
+    write_u32(instr + 4, func->version);
+    write_ptr(instr + 6, descr);
+    return specialize_as(interp, instr, head, Op::LOAD_ATTR_PROPERTY);
+  }
   if (data_descr) return specialize_fail(interp, instr, head, F::not_implemented);
   // A class attribute: a method (bound at the call) or a plain value, when
   // the instance's own attributes cannot hold the name.

@@ -269,6 +269,21 @@ for _ in range(3):
 for op in ("BINARY_SUBSCR_STR_INT", "CALL_STR_1", "CALL_TUPLE_1", "CALL_BUILTIN_CLASS"):
     check(has(conversions, op), (op, names(conversions)))
 
+# --- LOAD_ATTR_PROPERTY: type version and the getter's function version ----
+class Prop:
+    @property
+    def v(self):
+        return 1
+def read_v(o):
+    return o.v
+for _ in range(3):
+    read_v(Prop())
+check(has(read_v, "LOAD_ATTR_PROPERTY"), names(read_v))
+before = deopts("LOAD_ATTR", "LOAD_ATTR_PROPERTY")
+Prop.v.fget.__code__ = (lambda self: 2).__code__
+check(read_v(Prop()) == 2, "the getter's new code runs")
+check(deopts("LOAD_ATTR", "LOAD_ATTR_PROPERTY") == before + 1, "replacing the getter's code deoptimizes")
+
 # --- CALL_ALLOC_AND_ENTER_INIT: guarded by the class's type version ---------
 class Pt:
     def __init__(self, x):

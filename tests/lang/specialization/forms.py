@@ -319,3 +319,35 @@ def rng(s):
         out.append(s)
     return out
 print("xorshift:", rng(2463534242))
+
+# --- properties ---------------------------------------------------------------------------------------
+class Temp:
+    def __init__(self, c):
+        self.c = c
+        self.__dict__["f"] = "shadow?"      # a data descriptor wins over the instance dict
+    @property
+    def f(self):
+        if self.c == 99:
+            raise ValueError("boiling")
+        return self.c * 9 / 5 + 32
+def fahrenheit(t):
+    try:
+        return t.f
+    except ValueError as e:
+        return str(e)
+print("property:", [fahrenheit(Temp(c)) for c in (0, 100, 99, 37, -40)])
+def replaced_getter(self):
+    return "new getter"
+Temp.f = property(replaced_getter)
+print("property replaced:", [fahrenheit(Temp(c)) for c in (1, 2)])
+replaced_getter.__code__ = (lambda self: "new code").__code__
+print("getter code replaced:", [fahrenheit(Temp(c)) for c in (1, 2)])
+Temp.f = 5
+print("plain class attribute:", [fahrenheit(Temp(c)) for c in (1, 2)])
+class Sized:
+    @property
+    def n(self):
+        return 3
+def via_method(o):
+    return o.n, o.n
+print("property reads:", [via_method(Sized()) for _ in range(3)])
