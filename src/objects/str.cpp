@@ -309,6 +309,47 @@ Object* str_concat(ThreadState* ts, Object* a, Object* b) {
   return s;
 }
 
+Object* str_append_consuming(ThreadState* ts, Object* a, Object* b) {
+  auto* x = static_cast<Str*>(a);
+  auto* y = static_cast<Str*>(b);
+  // Memory from mem_calloc (a str is never a 40-byte pool block), so it
+  // can be grown; only the caller's reference sees it move.
+  if (is_uniquely_referenced(a) && !x->interned && x->kind >= y->kind && y->length > 0 &&
+      x->length + y->length <= (INT64_MAX >> 3)) {
+    int64_t n = x->length + y->length;
+    uint8_t kind = x->kind;
+    if (x->utf8 && x->utf8 != str_data(a)) mem_free(x->utf8);
+    x->utf8 = nullptr;
+    x->utf8_len = 0;
+    auto* s = static_cast<Str*>(mem_realloc(x, sizeof(Str) + static_cast<size_t>(n + 1) * kind));
+    if (!s) {
+      decref(a);
+      decref(b);
+      return runtime::raise_no_memory(ts);
+    }
+    int64_t old = s->length;
+    if (y->kind == kind) {
+      std::memcpy(static_cast<char*>(str_data(s)) + old * kind, str_data(b), static_cast<size_t>(y->length) * kind);
+    } else {
+      for (int64_t i = 0; i < y->length; ++i) {
+        uint32_t cp = str_char_at(b, i);
+        if (kind == 2) static_cast<uint16_t*>(str_data(s))[old + i] = static_cast<uint16_t>(cp);
+        else static_cast<uint32_t*>(str_data(s))[old + i] = cp;
+      }
+    }
+    std::memset(static_cast<char*>(str_data(s)) + n * kind, 0, kind);
+    s->length = n;
+    s->hash = -1;
+    s->ascii = s->ascii && y->ascii;
+    decref(b);
+    return s;
+  }
+  Object* r = str_concat(ts, a, b);
+  decref(a);
+  decref(b);
+  return r;
+}
+
 int64_t str_find(Object* hay, Object* needle, int64_t start, int64_t end, bool reverse) {
   int64_t n = static_cast<Str*>(hay)->length, m = static_cast<Str*>(needle)->length;
   if (start < 0) start = std::max<int64_t>(0, start + n);

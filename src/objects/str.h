@@ -75,6 +75,11 @@ struct Str : Object {
 [[nodiscard]] int str_compare(Object* a, Object* b);  // <0, 0, >0 by code point
 [[nodiscard]] int64_t str_hash(Object* o);
 [[nodiscard]] Object* str_concat(ThreadState* ts, Object* a, Object* b);
+// a + b for exact strs whose references the caller gives up (`s += t`):
+// when a is held by no one else (and not interned) b is appended to it in
+// place, its memory grown by realloc; otherwise a new str. nullptr with
+// MemoryError.
+[[nodiscard]] Object* str_append_consuming(ThreadState* ts, Object* a, Object* b);
 [[nodiscard]] Object* str_join(ThreadState* ts, Object* sep, Object* iterable);
 [[nodiscard]] Object* str_substr(ThreadState* ts, Object* o, int64_t start, int64_t end);
 [[nodiscard]] int64_t str_find(Object* hay, Object* needle, int64_t start, int64_t end, bool reverse);

@@ -83,7 +83,7 @@ void specialize_LOAD_GLOBAL(ThreadState* ts, Frame* frame, CodeUnit* instr, Obje
 // BINARY_OP, COMPARE_OP
 // ---------------------------------------------------------------------------
 
-void specialize_BINARY_OP(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int oparg) {
+void specialize_BINARY_OP(ThreadState* ts, Frame* frame, CodeUnit* instr, Object** sp, int oparg) {
   constexpr Op head = Op::BINARY_OP;
   auto* interp = interp_of(ts);
   if (!specialize_enabled(interp, instr, head)) return;
@@ -103,7 +103,15 @@ void specialize_BINARY_OP(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp,
   if (lhs->ob_type != rhs->ob_type) return specialize_fail(interp, instr, head, F::mixed_kinds);
   bool is_int = lhs->ob_type == &objects::int_type, is_float = lhs->ob_type == &objects::float_type;
   bool add = static_cast<K>(oparg) == K::ADD || static_cast<K>(oparg) == K::INPLACE_ADD;
-  if (add && lhs->ob_type == &objects::str_type) return specialize_as(interp, instr, head, Op::BINARY_OP_ADD_UNICODE);
+  if (add && lhs->ob_type == &objects::str_type && rhs->ob_type == &objects::str_type) {
+    // s += t stored straight back to the local s came from.
+    CodeUnit store = instr[1 + cache_size(head)];
+    if (kind == K::INPLACE_ADD && deopt_op(static_cast<Op>(store & 0xFF)) == Op::STORE_FAST &&
+        frame->localsplus[store >> 8] == lhs) {
+      return specialize_as(interp, instr, head, Op::BINARY_OP_INPLACE_ADD_UNICODE);
+    }
+    return specialize_as(interp, instr, head, Op::BINARY_OP_ADD_UNICODE);
+  }
   switch (static_cast<K>(oparg)) {
     case K::ADD:
     case K::INPLACE_ADD:

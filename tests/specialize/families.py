@@ -284,6 +284,15 @@ Prop.v.fget.__code__ = (lambda self: 2).__code__
 check(read_v(Prop()) == 2, "the getter's new code runs")
 check(deopts("LOAD_ATTR", "LOAD_ATTR_PROPERTY") == before + 1, "replacing the getter's code deoptimizes")
 
+# --- BINARY_OP_INPLACE_ADD_UNICODE: s += t stored back to s -----------------
+def appender(n):
+    s = ""
+    for i in range(n):
+        s += "x"
+    return s
+check(appender(50) == "x" * 50, "appends")
+check(has(appender, "BINARY_OP_INPLACE_ADD_UNICODE"), names(appender))
+
 # --- CALL_ALLOC_AND_ENTER_INIT: guarded by the class's type version ---------
 class Pt:
     def __init__(self, x):

@@ -351,3 +351,43 @@ class Sized:
 def via_method(o):
     return o.n, o.n
 print("property reads:", [via_method(Sized()) for _ in range(3)])
+
+# --- s += t appending in place ---------------------------------------------------------------------------
+def build(n):
+    s = ""
+    for i in range(n):
+        s += str(i % 10)
+        s += "é" if i == 7 else "-"
+    return s
+print("built:", build(12), len(build(300)))
+def shared_build():
+    s = "ab"
+    keep = s
+    for i in range(4):
+        s += "c"
+        alias = s
+        s += "d"
+    return s, keep, alias
+print("aliases kept:", shared_build())
+def wide():
+    s = "x"
+    for c in ["€", "a", "😀", "b"] * 2:
+        s += c
+    return s
+print("widening:", wide())
+def other_store():
+    s = "q"
+    t = ""
+    for i in range(5):
+        t = s + "z"
+        s += "w"
+    return s, t
+print("other stores:", other_store())
+def bad_add():
+    s = "a"
+    for x in ["b", "c", 1]:
+        try:
+            s += x
+        except TypeError as e:
+            return s, str(e)
+print("type error:", bad_add())
