@@ -987,6 +987,19 @@ bool instance_lacks_new_names(Object* owner, uint32_t nkeys) {
   return static_cast<SharedKeys*>(owner->ob_type->cached_keys)->nentries == static_cast<int32_t>(nkeys);
 }
 
+// The WITH_HINT forms: entry `hint` of the instance's own combined dict
+// when it is `name` (the very object: attribute names are interned), else
+// nullptr.
+DictEntry* instance_dict_hint_entry(Object* owner, uint16_t hint, Object* name) {
+  if (owner->ob_type->dictoffset <= 0) return nullptr;
+  Object* slot = instance_dict_slot_fixed(owner);
+  if (slot == nullptr || slot_holds_values(slot)) return nullptr;
+  auto* d = static_cast<Dict*>(slot);
+  if (d->shared != nullptr || hint >= d->used_entries) return nullptr;
+  DictEntry* e = &d->entries[hint];
+  return e->key == name ? e : nullptr;
+}
+
 // UNPACK_SEQUENCE's layout: items[0..n) onto the stack from `dst` up, the
 // first item on top (new references).
 void push_items_reversed(Object* const* items, int n, Object** dst) {

@@ -205,6 +205,17 @@ const objects::MemberDef* slot_member(Object* descr, bool for_store) {
   return &m;
 }
 
+// The entry index of `name` (that very object) in the instance's own
+// combined dict, for the WITH_HINT forms; -1 if it has none there.
+int64_t dict_hint(ThreadState* ts, Object* owner, Object* name) {
+  if (owner->ob_type->dictoffset <= 0) return -1;
+  Object* slot = objects::instance_dict_slot_fixed(owner);
+  if (slot == nullptr || objects::slot_holds_values(slot) || static_cast<objects::Dict*>(slot)->shared) return -1;
+  int64_t i = objects::dict_str_entry_index(ts, slot, name);
+  if (i < 0 || i > 0xFFFF || static_cast<objects::Dict*>(slot)->entries[i].key != name) return -1;
+  return i;
+}
+
 void specialize_module_attr(ThreadState* ts, CodeUnit* instr, Object* owner, Object* name) {
   constexpr Op head = Op::LOAD_ATTR;
   auto* interp = interp_of(ts);
@@ -287,6 +298,12 @@ void specialize_LOAD_ATTR(ThreadState* ts, Frame* frame, CodeUnit* instr, Object
                          method ? Op::LOAD_ATTR_METHOD_WITH_VALUES : Op::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES);
   }
   if (oparg & 1) return specialize_fail(interp, instr, head, F::not_implemented);
+  if (!descr) {
+    if (int64_t hint = dict_hint(ts, owner, name); hint >= 0) {
+      instr[4] = static_cast<CodeUnit>(hint);
+      return specialize_as(interp, instr, head, Op::LOAD_ATTR_WITH_HINT);
+    }
+  }
   if (has_inline_values(tp)) {
     int index = shared_index(tp, name);
     if (index < 0) return specialize_fail(interp, instr, head, descr ? F::not_implemented : F::not_found);
@@ -313,6 +330,11 @@ void specialize_STORE_ATTR(ThreadState* ts, Frame* frame, CodeUnit* instr, Objec
     return specialize_as(interp, instr, head, Op::STORE_ATTR_SLOT);
   }
   if (descr && descr->ob_type->descr_set) return specialize_fail(interp, instr, head, F::not_implemented);
+  if (int64_t hint = dict_hint(ts, owner, name); hint >= 0) {
+    write_u32(instr + 2, version);
+    instr[4] = static_cast<CodeUnit>(hint);
+    return specialize_as(interp, instr, head, Op::STORE_ATTR_WITH_HINT);
+  }
   if (!has_inline_values(tp)) return specialize_fail(interp, instr, head, F::dict_form);
   int index = shared_index(tp, name);
   if (index < 0) return specialize_fail(interp, instr, head, F::not_found);

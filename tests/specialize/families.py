@@ -293,6 +293,21 @@ def appender(n):
 check(appender(50) == "x" * 50, "appends")
 check(has(appender, "BINARY_OP_INPLACE_ADD_UNICODE"), names(appender))
 
+# --- LOAD_ATTR_WITH_HINT / STORE_ATTR_WITH_HINT: an instance's own dict -----
+class Roomy(Exception):   # instances of builtin subclasses keep a real dict
+    pass
+def roomy():
+    r = Roomy()
+    r.f1 = 1
+    return r
+def bump(r):
+    r.f1 = r.f1 + 1
+r = roomy()
+for _ in range(3):
+    bump(r)
+check(r.f1 == 4, "bumped")
+check(has(bump, "LOAD_ATTR_WITH_HINT") and has(bump, "STORE_ATTR_WITH_HINT"), names(bump))
+
 # --- CALL_ALLOC_AND_ENTER_INIT: guarded by the class's type version ---------
 class Pt:
     def __init__(self, x):

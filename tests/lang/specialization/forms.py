@@ -391,3 +391,32 @@ def bad_add():
         except TypeError as e:
             return s, str(e)
 print("type error:", bad_add())
+
+# --- attributes in an instance's own dict (with hint) ------------------------------------------------------
+class Bag(list):    # instances of builtin subclasses keep a real dict
+    pass
+def many_attrs():
+    b = Bag()
+    for i in range(40):               # more names than shared keys take: a real dict
+        setattr(b, "a%d" % i, i)
+    return b
+def get_set(b, n):
+    out = []
+    for i in range(n):
+        b.a3 = b.a3 + 1
+        out.append(b.a39)
+    return out, b.a3
+bag = many_attrs()
+print("dict attributes:", get_set(bag, 5), get_set(many_attrs(), 3))
+del bag.a39
+try:
+    get_set(bag, 2)
+except AttributeError as e:
+    print("deleted:", e)
+bag.a39 = "back"
+print("re-added:", get_set(bag, 2))
+Bag.a3 = property(lambda self: "class property wins")
+try:
+    print("class property:", get_set(bag, 2))
+except (AttributeError, TypeError) as e:
+    print("class property:", type(e).__name__, e)
