@@ -136,16 +136,8 @@ Object* super_getattro(ThreadState* ts, Object* self, Object* name) {
   auto* s = as_super(self);
   // __class__ is the super object's own; everything else starts after type.
   if (s->obj_type && !(is_str(name) && str_equal(name, ts->id->dunder_class))) {
-    Object* mro = s->obj_type->mro;
-    int64_t n = mro ? tuple_size(mro) : 0;
-    int64_t i = 0;
-    while (i + 1 < n && tuple_items(mro)[i] != s->type) ++i;
-    ++i;
-    Ref keep_mro = Ref::borrow(mro);
-    for (; i < n; ++i) {
-      Object* d = static_cast<Type*>(tuple_items(mro)[i])->dict;
-      Object* res = d ? dict_get_item_borrowed(ts, d, name) : nullptr;
-      if (!res) continue;
+    Ref keep_mro = Ref::borrow(s->obj_type->mro);
+    if (Object* res = super_lookup_borrowed(ts, s->type, s->obj_type, name)) {
       Ref keep = Ref::borrow(res);
       if (DescrGetFn get = res->ob_type->descr_get) {
         // An unbound lookup on the class itself passes no instance.
@@ -154,6 +146,7 @@ Object* super_getattro(ThreadState* ts, Object* self, Object* name) {
       }
       return keep.release();
     }
+    if (runtime::has_exception(ts)) return nullptr;
   }
   return generic_get_attr(ts, self, name);
 }
@@ -226,6 +219,19 @@ void init_super_type(Type& t) {
   t.init = super_init;
   t.new_ = super_new;
   t.getsets = super_getsets;
+}
+
+Object* super_lookup_borrowed(ThreadState* ts, Type* start, Type* obj_type, Object* name) {
+  Object* mro = obj_type->mro;
+  int64_t n = mro ? tuple_size(mro) : 0;
+  int64_t i = 0;
+  while (i + 1 < n && tuple_items(mro)[i] != start) ++i;
+  for (++i; i < n; ++i) {
+    Object* d = static_cast<Type*>(tuple_items(mro)[i])->dict;
+    Object* res = d ? dict_get_item_borrowed(ts, d, name) : nullptr;
+    if (res || runtime::has_exception(ts)) return res;
+  }
+  return nullptr;
 }
 
 }  // namespace spindle::objects

@@ -113,6 +113,9 @@ extern Type union_type;
 
 // super(type, obj) for the zero-argument form resolved by the VM.
 extern Type super_type;
+// super(start, obj).name's lookup: the first class after `start` in the MRO
+// of `obj_type` whose dict has `name`; that value (borrowed), or nullptr.
+[[nodiscard]] Object* super_lookup_borrowed(ThreadState* ts, Type* start, Type* obj_type, Object* name);
 [[nodiscard]] Object* super_new_with(ThreadState* ts, Type* type, Object* obj);
 
 }  // namespace spindle::objects

@@ -1000,6 +1000,14 @@ DictEntry* instance_dict_hint_entry(Object* owner, uint16_t hint, Object* name) 
   return e->key == name ? e : nullptr;
 }
 
+// LOAD_SUPER_ATTR_*: super is the builtin one, class_ a class and self an
+// instance of it that is not itself a class (super(class_, self) then only
+// walks type(self)'s MRO after class_).
+bool super_call_plain(Object* global_super, Object* class_, Object* self) {
+  return global_super == &super_type && has_flag(class_->ob_type, kTypeTypeSubclass) &&
+         !has_flag(self->ob_type, kTypeTypeSubclass) && is_subtype(self->ob_type, static_cast<Type*>(class_));
+}
+
 // UNPACK_SEQUENCE's layout: items[0..n) onto the stack from `dst` up, the
 // first item on top (new references).
 void push_items_reversed(Object* const* items, int n, Object** dst) {

@@ -573,13 +573,19 @@ void specialize_CONTAINS_OP(ThreadState* ts, Frame*, CodeUnit* instr, Object** s
 // Families without specializers yet: their heads stay generic.
 // ---------------------------------------------------------------------------
 
-#define SPINDLE_NOT_YET(HEAD)                                                                      \
-  void specialize_##HEAD(ThreadState* ts, Frame*, CodeUnit* instr, Object**, int) {                \
-    if (specialize_enabled(ts->interp, instr, Op::HEAD))                                           \
-      specialize_fail(ts->interp, instr, Op::HEAD, SpecFailure::not_implemented);                  \
-  }
-
-SPINDLE_NOT_YET(LOAD_SUPER_ATTR)
-#undef SPINDLE_NOT_YET
+void specialize_LOAD_SUPER_ATTR(ThreadState* ts, Frame* frame, CodeUnit* instr, Object** sp, int oparg) {
+  constexpr Op head = Op::LOAD_SUPER_ATTR;
+  auto* interp = interp_of(ts);
+  if (!specialize_enabled(interp, instr, head)) return;
+  Object* global_super = sp[-3];
+  Object* class_ = sp[-2];
+  Object* self = sp[-1];
+  Object* name = objects::tuple_items(frame->code->names)[oparg >> 2];
+  if (global_super != &objects::super_type) return specialize_fail(interp, instr, head, F::overridden);
+  if (!has_flag(class_->ob_type, objects::kTypeTypeSubclass) || has_flag(self->ob_type, objects::kTypeTypeSubclass) ||
+      objects::str_equal(name, ts->id->dunder_class))
+    return specialize_fail(interp, instr, head, F::kind);
+  specialize_as(interp, instr, head, (oparg & 1) ? Op::LOAD_SUPER_ATTR_METHOD : Op::LOAD_SUPER_ATTR_ATTR);
+}
 
 }  // namespace spindle::vm

@@ -308,6 +308,19 @@ for _ in range(3):
 check(r.f1 == 4, "bumped")
 check(has(bump, "LOAD_ATTR_WITH_HINT") and has(bump, "STORE_ATTR_WITH_HINT"), names(bump))
 
+# --- LOAD_SUPER_ATTR_METHOD / _ATTR ------------------------------------------
+class SBase:
+    x = 1
+    def m(self):
+        return 2
+class SChild(SBase):
+    def m(self):
+        return super().m() + super().x
+sc = SChild()
+for _ in range(3):
+    sc.m()
+check(has(SChild.m, "LOAD_SUPER_ATTR_METHOD") and has(SChild.m, "LOAD_SUPER_ATTR_ATTR"), names(SChild.m))
+
 # --- CALL_ALLOC_AND_ENTER_INIT: guarded by the class's type version ---------
 class Pt:
     def __init__(self, x):

@@ -420,3 +420,45 @@ try:
     print("class property:", get_set(bag, 2))
 except (AttributeError, TypeError) as e:
     print("class property:", type(e).__name__, e)
+
+# --- super() attribute and method loads ---------------------------------------------------------------------
+class Base:
+    greeting = "hello"
+    def who(self):
+        return "base"
+    @classmethod
+    def kind(cls):
+        return cls.__name__
+    @staticmethod
+    def static(x):
+        return x * 2
+    @property
+    def prop(self):
+        return "base prop"
+class Child(Base):
+    def who(self):
+        return "child>" + super().who()
+    def all(self):
+        return (super().who(), super().kind(), super().static(3), super().greeting, super().prop,
+                super().__class__.__name__)
+    def missing(self):
+        try:
+            return super().nothing
+        except AttributeError as e:
+            return str(e)
+    @classmethod
+    def cls_level(cls):
+        return super().kind()
+c = Child()
+print("super:", [c.who() for _ in range(3)], [c.all() for _ in range(2)], [c.missing() for _ in range(3)],
+      [Child.cls_level() for _ in range(3)])
+Base.who = lambda self: "patched"
+print("super after patch:", [c.who() for _ in range(3)])
+class Other:
+    pass
+def unrelated():
+    try:
+        return super(Child, Other()).who()
+    except TypeError as e:
+        return str(e)
+print("unrelated:", [unrelated() for _ in range(3)])
