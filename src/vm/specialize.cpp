@@ -76,19 +76,23 @@ std::string spec_stats_report(const SpecStats& s) {
   std::string out;
   char line[512];
   auto pct = [](uint64_t part, uint64_t whole) { return whole ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0; };
-  uint64_t total = 0, heads = 0, members = 0;
+  // A deopt re-runs the head's generic body without a second dispatch: the
+  // instruction counts once, as the member, but ran generic code.
+  uint64_t total = 0, heads = 0, members = 0, deopts = 0;
   for (int op = 0; op < 256; ++op) {
     total += s.executed[op];
+    deopts += s.deopts[op];
     if (!is_valid_op(static_cast<Op>(op))) continue;
     if (!family_members(static_cast<Op>(op)).empty()) heads += s.executed[op];
     if (is_specialized(static_cast<Op>(op)) || is_superinstruction(static_cast<Op>(op))) members += s.executed[op];
   }
   out += "# Spindle specialization statistics (-X pystats)\n\n";
   std::snprintf(line, sizeof line,
-                "Instructions executed: %" PRIu64 ". In a specialized form or a superinstruction: %" PRIu64 " (%.1f%%). In a generic form "
-                "that has specializations (a family head): %" PRIu64 " (%.1f%%). Specialized or without a family "
-                "(inherently generic-only): %.1f%%.\n\n",
-                total, members, pct(members, total), heads, pct(heads, total), 100.0 - pct(heads, total));
+                "Instructions executed: %" PRIu64 ". In a specialized form or a superinstruction: %" PRIu64
+                " (%.1f%%), of which %" PRIu64 " deoptimized and ran the generic body. In a generic form that has "
+                "specializations (a family head): %" PRIu64 " (%.1f%%). Specialized (without the deopts) or without a "
+                "family (inherently generic-only): %.1f%%.\n\n",
+                total, members, pct(members, total), deopts, heads, pct(heads, total), 100.0 - pct(heads + deopts, total));
   out += line;
   out += "## Execution counts\n\n| instruction | count | share | kind |\n|---|---|---|---|\n";
   std::vector<int> order;
