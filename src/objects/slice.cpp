@@ -4,6 +4,7 @@
 #include "objects/abstract.h"
 #include "objects/alloc.h"
 #include "objects/args.h"
+#include "objects/free_list.h"
 #include "objects/int.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
@@ -14,8 +15,13 @@ namespace spindle::objects {
 
 Type slice_type;
 
+namespace {
+thread_local FreeList<Slice> t_slice_free;  // objects/free_list.h (a[i:j] makes one per use)
+}  // namespace
+
 Object* slice_new(ThreadState* ts, Object* start, Object* stop, Object* step) {
-  auto* s = static_cast<Slice*>(alloc_object(ts, &slice_type, sizeof(Slice)));
+  auto* s = t_slice_free.pop(&slice_type);
+  if (!s) s = static_cast<Slice*>(alloc_object(ts, &slice_type, sizeof(Slice)));
   if (!s) return nullptr;
   s->start = new_ref(start ? start : py_none());
   s->stop = new_ref(stop ? stop : py_none());
@@ -26,6 +32,10 @@ Object* slice_new(ThreadState* ts, Object* start, Object* stop, Object* step) {
 namespace {
 // A slice bound as int64, clamped (huge values saturate as CPython does).
 int bound(ThreadState* ts, Object* v, int64_t* out) {
+  if (is_int_exact(v) && int_is_small(v)) {
+    *out = int_small_value(v);
+    return 0;
+  }
   if (!v->ob_type->nb_index) {
     runtime::raise(ts, &exc::TypeError, "slice indices must be integers or None or have an __index__ method");
     return -1;
@@ -84,6 +94,7 @@ void slice_dealloc(Object* o) {
   xdecref(s->start);
   xdecref(s->stop);
   xdecref(s->step);
+  if (o->ob_type == &slice_type && t_slice_free.push(s)) return;
   free_object(o);
 }
 
