@@ -922,6 +922,7 @@ Object* sequence_list(ThreadState* ts, Object* iterable) {
 
 Object* sequence_tuple(ThreadState* ts, Object* iterable) {
   if (iterable->ob_type == &tuple_type) return new_ref(iterable);
+  if (iterable->ob_type == &list_type) return list_as_tuple(ts, iterable);
   Ref it = Ref::steal(get_iter(ts, iterable));
   if (!it) return nullptr;
   std::vector<Object*> items;  // owned

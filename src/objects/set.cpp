@@ -78,6 +78,7 @@ int table_resize(ThreadState* ts, Set* s, int64_t minused) {
       old = small_copy;
     }
     table = s->small;
+    std::memset(table, 0, sizeof s->small);
   } else {
     table = static_cast<SetEntry*>(mem_calloc(static_cast<size_t>(newsize), sizeof(SetEntry)));
     if (!table) {
@@ -85,7 +86,6 @@ int table_resize(ThreadState* ts, Set* s, int64_t minused) {
       return -1;
     }
   }
-  std::memset(table, 0, static_cast<size_t>(newsize) * sizeof(SetEntry));
   s->mask = newsize - 1;
   s->table = table;
   uint64_t mask = static_cast<uint64_t>(newsize - 1);
@@ -342,10 +342,13 @@ void set_clear_table(Set* s) {
 
 void set_dealloc(Object* o) {
   clear_weakrefs(o);
-  // Nothing can see a dying set: release the keys in place.
+  // Nothing can see a dying set: release the keys in place, stopping at the last one.
   Set* s = as_set(o);
-  for (int64_t i = 0; i <= s->mask; ++i)
-    if (Object* k = s->table[i].key; k && k != &g_dummy) decref(k);
+  for (SetEntry* e = s->table; s->used > 0; ++e)
+    if (e->key && e->key != &g_dummy) {
+      --s->used;
+      decref(e->key);
+    }
   if (s->table != s->small) mem_free(s->table);
   s->table = s->small;
   if (o->ob_type == &set_type || o->ob_type == &frozenset_type) free_object(o);
@@ -676,13 +679,8 @@ template <int Op>
 Object* m_update_multi(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kw) {
   Ref r = Ref::steal(m_multi<Op>(ts, self, args, nargs, kw));
   if (!r) return nullptr;
-  if (Op != 1) {
-    set_clear_table(as_set(self));
-    if (merge_set(ts, as_set(self), as_set(r.get())) < 0) return nullptr;
-  } else {
-    set_clear_table(as_set(self));
-    if (merge_set(ts, as_set(self), as_set(r.get())) < 0) return nullptr;
-  }
+  set_clear_table(as_set(self));
+  if (merge_set(ts, as_set(self), as_set(r.get())) < 0) return nullptr;
   return py_none();
 }
 Object* m_issubset(ThreadState* ts, Object* self, Object* const* args, size_t, Object*) {
@@ -764,7 +762,7 @@ Object* set_new_slot(ThreadState* ts, Type* type, Object* const*, size_t, Object
 
 int set_init(ThreadState* ts, Object* self, Object* const* args, size_t nargs, Object* kwnames) {
   if (check_positional(ts, "set", nargs, kwnames, 0, 1) < 0) return -1;
-  set_clear_table(as_set(self));
+  if (as_set(self)->fill) set_clear_table(as_set(self));  // set.__init__ on a set in use
   return nargs ? set_update(ts, self, args[0]) : 0;
 }
 
