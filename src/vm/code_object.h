@@ -35,6 +35,10 @@ struct CodeObj : Object {
   int framesize = 0;           // nlocalsplus + stacksize
   int ncells_free = 0;
   uint32_t flags = 0;
+  // The version of the functions made from this code (0: none given yet):
+  // the first one takes it from the interpreter's counter, the rest share it,
+  // so a CALL of a closure or genexpr made afresh each time stays specialized.
+  uint32_t func_version = 0;
 };
 
 [[nodiscard]] inline CodeObj* as_code(Object* o) { return static_cast<CodeObj*>(o); }

@@ -45,7 +45,7 @@ runtime::Interpreter::FuncVersionEntry& version_slot(runtime::Interpreter* inter
 void forget_function(runtime::Interpreter* interp, Function* f) {
   if (f->version == 0) return;
   auto& e = version_slot(interp, f->version);
-  if (e.version == f->version) e.func = nullptr;
+  if (e.version == f->version && e.func == f) e.func = nullptr;
 }
 
 }  // namespace
@@ -70,8 +70,9 @@ Object* function_new(ThreadState* ts, Object* code, Object* globals, Object* qua
   f->module = xnew_ref(mod);
   runtime::clear_exception(ts);
   runtime::Interpreter* interp = ts->interp;
-  if (interp->next_func_version != 0) {
-    f->version = interp->next_func_version++;
+  if (c->func_version == 0 && interp->next_func_version != 0) c->func_version = interp->next_func_version++;
+  if (c->func_version != 0) {
+    f->version = c->func_version;
     auto& e = version_slot(interp, f->version);
     Object* old_code = e.code;
     e = {f->version, f, new_ref(code)};

@@ -156,8 +156,34 @@ check(_spindle.function_version(k) == 0, "a cleared version is never given again
 k2 = lambda: 0
 k2.__kwdefaults__ = {}
 check(_spindle.function_version(k2) == 0, "__kwdefaults__ clears the version")
-versions = [_spindle.function_version(lambda: i) for i in range(3)]
+versions = [_spindle.function_version(f) for f in (lambda: 1, lambda: 2, lambda: 3)]
 check(versions[0] < versions[1] < versions[2], "versions come from one counter")
+# Functions made from one code object share its version (CPython 3.12+):
+# a CALL of a closure or genexpr made afresh each time stays specialized.
+def make(i):
+    def inner():
+        return i
+    return inner
+shared = [_spindle.function_version(make(i)) for i in range(3)]
+check(shared[0] > versions[2] and shared[0] == shared[1] == shared[2], "closures of one code share its version")
+def call_fresh(n):
+    t = 0
+    for i in range(n):
+        t += make(i)()
+    return t
+call_fresh(3)
+check(has(call_fresh, "CALL_PY_EXACT_ARGS"), names(call_fresh))
+before = deopts("CALL", "CALL_PY_EXACT_ARGS")
+check(call_fresh(100) == 4950, "fresh closures return their own cell")
+check(deopts("CALL", "CALL_PY_EXACT_ARGS") == before, "a fresh closure of the same code passes the version guard")
+g1 = make(1)
+g2 = make(2)
+check(_spindle.function_from_version(shared[0]) is g2, "the cache holds the latest function of the version")
+del g1
+check(_spindle.function_from_version(shared[0]) is g2, "another function's death keeps the entry")
+del g2
+check(_spindle.function_from_version(shared[0]) is None and _spindle.code_from_version(shared[0]) is not None,
+      "the last one's death forgets the function, not the code")
 
 # --- the other implemented forms: each specializes where it should ----------
 import math
