@@ -387,22 +387,23 @@ Object* min_max(ThreadState* ts, Object* const* args, size_t nargs, Object* kwna
     Object* kn = tuple_items(kwnames)[i];
     if (str_equal_cstr(kn, "key")) key = args[nargs + i];
     else if (str_equal_cstr(kn, "default")) dflt = args[nargs + i];
-    else return raise_format(ts, &exc::TypeError, "%s() got an unexpected keyword argument '%s'", name, std::string(str_view(ts, kn)).c_str());
+    else return raise_format(ts, &exc::TypeError, "'%s' is an invalid keyword argument for %s()", std::string(str_view(ts, kn)).c_str(), name);
   }
   if (key && is_none(key)) key = nullptr;
   if (nargs == 0) return raise_format(ts, &exc::TypeError, "%s expected at least 1 argument, got 0", name);
-  Ref seq;
-  if (nargs == 1) {
-    seq = Ref::borrow(args[0]);
-  } else {
-    if (dflt) return raise_format(ts, &exc::TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
-    seq = Ref::steal(tuple_from_array(ts, args, nargs));
-    if (!seq) return nullptr;
+  // Several positional arguments are the items themselves (no tuple, no iterator).
+  if (nargs > 1 && dflt) {
+    return raise_format(ts, &exc::TypeError, "Cannot specify a default for %s() with multiple positional arguments", name);
   }
-  Ref it = Ref::steal(get_iter(ts, seq.get()));
-  if (!it) return nullptr;
+  Ref it;
+  if (nargs == 1 && !(it = Ref::steal(get_iter(ts, args[0])))) return nullptr;
+  size_t pos = 0;
+  auto next_item = [&]() -> Object* {
+    if (!it) return pos < nargs ? new_ref(args[pos++]) : nullptr;
+    return iter_next(ts, it.get());
+  };
   Ref best, best_key;
-  while (Object* v = iter_next(ts, it.get())) {
+  while (Object* v = next_item()) {
     Ref item = Ref::steal(v);
     Ref k = key ? Ref::steal(call(ts, key, &v, 1)) : Ref::borrow(v);
     if (!k) return nullptr;

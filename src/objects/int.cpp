@@ -559,6 +559,11 @@ Object* int_new(ThreadState* ts, Type* type, Object* const* args, size_t nargs, 
   static constexpr Param kParams[] = {{"x", ParamKind::PositionalOnly, kOptional},
                                       {"base", ParamKind::PositionalOrKeyword, kOptional}};
   static constexpr Signature kSig("int", kParams);
+  // int(x) of a float or an int: the common conversions skip argument parsing.
+  if (type == &int_type && nargs == 1 && !kwnames) {
+    if (is_int_exact(args[0])) return new_ref(args[0]);
+    if (args[0]->ob_type == &float_type) return number_long(ts, args[0]);
+  }
   ArgValues av;
   if (parse_args(ts, kSig, args, nargs, kwnames, av) < 0) return nullptr;
   Ref value;
