@@ -704,7 +704,7 @@ int type_traverse(Object* o, VisitFn visit, void* arg) {
   Type* t = as_type(o);
   if (!has_flag(t, kTypeHeap)) return 0;
   auto* ht = static_cast<HeapType*>(t);
-  for (Object* c : {t->dict, t->bases, t->mro, static_cast<Object*>(t->base), ht->ht_slots, ht->module_name, ht->spec_init}) {
+  for (Object* c : {t->dict, t->bases, t->mro, static_cast<Object*>(t->base), ht->ht_slots, ht->module_name, ht->spec_init, ht->spec_call}) {
     if (c) {
       if (int r = visit(c, arg)) return r;
     }
@@ -719,6 +719,7 @@ int type_clear(Object* o) {
   if (t->dict) dict_clear(t->dict);
   clear_ref(t->mro);
   clear_ref(static_cast<HeapType*>(t)->spec_init);
+  clear_ref(static_cast<HeapType*>(t)->spec_call);
   return 0;
 }
 
@@ -746,6 +747,7 @@ void type_dealloc(Object* o) {
   auto* ht = static_cast<HeapType*>(t);
   clear_ref(ht->module_name);
   clear_ref(ht->spec_init);
+  clear_ref(ht->spec_call);
   if (ht->slot_members) {
     for (MemberDef* m = ht->slot_members; m->name; ++m) mem_free(const_cast<char*>(m->name));
     mem_free(ht->slot_members);

@@ -33,6 +33,8 @@ struct HeapType : Type {
   // recorded when it specialized; valid while version_tag is the version
   // the instruction cached (a class change gives a new one).
   Object* spec_init = nullptr;
+  // Likewise the Python __call__ that CALL_PY_INSTANCE enters for instances.
+  Object* spec_call = nullptr;
 };
 
 // dictoffset of classes whose instances are variable-sized (subclasses of

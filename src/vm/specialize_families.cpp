@@ -376,6 +376,29 @@ void specialize_class_call(ThreadState* ts, CodeUnit* instr, Object* callable, i
   specialize_as(interp, instr, head, Op::CALL_ALLOC_AND_ENTER_INIT);
 }
 
+// obj(args) for an instance of a Python class (or a class of a Python
+// metaclass) whose __call__ is a Python function taking exactly the
+// arguments after self: CALL_PY_INSTANCE.
+void specialize_instance_call(ThreadState* ts, CodeUnit* instr, Object* callable, int oparg) {
+  constexpr Op head = Op::CALL;
+  auto* interp = interp_of(ts);
+  auto* tp = static_cast<objects::HeapType*>(callable->ob_type);
+  objects::Ref name = objects::Ref::steal(objects::str_intern_cstr(ts, "__call__"));
+  if (!name) {
+    runtime::clear_exception(ts);
+    return specialize_fail(interp, instr, head, F::other);
+  }
+  Object* call = objects::type_lookup_borrowed(tp, name.get());
+  if (!call || !is_function(call)) return specialize_fail(interp, instr, head, F::not_python_function);
+  if (!as_code(static_cast<Function*>(call)->code)->co->takes_exactly(oparg + 1))
+    return specialize_fail(interp, instr, head, F::wrong_args);
+  uint32_t version = objects::type_assign_version(ts, tp);
+  if (version == 0) return specialize_fail(interp, instr, head, F::no_version);
+  objects::set_ref(tp->spec_call, objects::new_ref(call));
+  write_u32(instr + 2, version);
+  specialize_as(interp, instr, head, Op::CALL_PY_INSTANCE);
+}
+
 }  // namespace
 
 void specialize_CALL(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int oparg) {
@@ -452,6 +475,7 @@ void specialize_CALL(ThreadState* ts, Frame*, CodeUnit* instr, Object** sp, int 
     }
     return specialize_fail(interp, instr, head, F::wrong_args);
   }
+  if (has_flag(t, objects::kTypeHeap) && !self_or_null) return specialize_instance_call(ts, instr, callable, oparg);
   specialize_fail(interp, instr, head, F::not_implemented);
 }
 

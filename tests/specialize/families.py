@@ -371,4 +371,34 @@ for i in range(3):
     make_wn(i)
 check(not has(make_wn, "CALL_ALLOC_AND_ENTER_INIT"), ("a __new__ keeps the generic call", names(make_wn)))
 
+# --- CALL_PY_INSTANCE: an instance's Python __call__, guarded by the class's version
+class Scale:
+    def __init__(self, k):
+        self.k = k
+    def __call__(self, u):
+        return u * self.k
+sc3 = Scale(3)
+def apply_scale(i):
+    return sc3(i)
+for i in range(3):
+    apply_scale(i)
+check(has(apply_scale, "CALL_PY_INSTANCE"), names(apply_scale))
+check(apply_scale(5) == 15, "the instance's __call__ runs with it as self")
+before = deopts("CALL", "CALL_PY_INSTANCE")
+sc3.__call__ = lambda u: 0              # an instance attribute is not the special method
+check(apply_scale(5) == 15 and deopts("CALL", "CALL_PY_INSTANCE") == before, "instance __call__ ignored")
+Scale.__call__ = lambda self, u: -u
+check(apply_scale(5) == -5, "the replaced __call__ runs")
+check(deopts("CALL", "CALL_PY_INSTANCE") == before + 1, "a class change deoptimizes the call")
+class Meta(type):
+    def __call__(cls, x):
+        return (cls.__name__, x)
+class Made(metaclass=Meta):
+    pass
+def make_made(i):
+    return Made(i)
+for i in range(3):
+    make_made(i)
+check(has(make_made, "CALL_PY_INSTANCE") and make_made(7) == ("Made", 7), names(make_made))
+
 print("ok")

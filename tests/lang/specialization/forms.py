@@ -462,3 +462,43 @@ def unrelated():
     except TypeError as e:
         return str(e)
 print("unrelated:", [unrelated() for _ in range(3)])
+
+# An instance's Python __call__ (CALL_PY_INSTANCE), a metaclass __call__,
+# a generator __call__, a wrong argument count, the class's __call__ replaced.
+class Warp:
+    def __init__(self, k):
+        self.k = k
+    def __call__(self, u):
+        return u * self.k
+warp = Warp(3)
+total = 0
+for i in range(30):
+    total += warp(i)
+    if i == 20:
+        Warp.__call__ = lambda self, u: -u
+print("instance call:", total)
+class Gen:
+    def __call__(self, n):
+        for i in range(n):
+            yield i * i
+gen = Gen()
+print("generator __call__:", [list(gen(i)) for i in range(4)])
+class MetaCall(type):
+    def __call__(cls, *args):
+        return ("made", cls.__name__, args)
+class ViaMeta(metaclass=MetaCall):
+    pass
+print("metaclass __call__:", [ViaMeta(i) for i in range(3)])
+class Pair:
+    def __call__(self, a, b):
+        return a + b
+pair = Pair()
+for i in range(4):
+    try:
+        print("pair:", pair(i) if i % 2 else pair(i, i))
+    except TypeError as e:
+        print("pair TypeError:", e)
+class Depth:
+    def __call__(self, n):
+        return 0 if n == 0 else self(n - 1) + 1
+print("recursive __call__:", Depth()(200))
