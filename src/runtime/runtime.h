@@ -56,6 +56,18 @@ enum EvalBreakerBit : uint32_t {
   kSignalsPending = 1u << 0,  // a signal handler ran (Ctrl-C → KeyboardInterrupt)
 };
 
+// One entry of a thread's polymorphic attribute cache (vm/attr_poly.h): how
+// LOAD_ATTR_POLY loads `name` from instances of the class whose version tag
+// is `type_version`.
+struct AttrPolyEntry {
+  uint32_t type_version = 0;  // 0: empty
+  bool method = false;        // a method load (LOAD_ATTR's oparg bit 0)
+  uint32_t plan = 0;          // vm::attr_poly_pack(kind, index or shared-keys count)
+  Object* name = nullptr;     // interned, so immortal: compared by address
+  Object* descr = nullptr;    // borrowed: the class keeps it while the version holds
+};
+inline constexpr size_t kAttrPolySize = 512;  // a power of two
+
 struct ThreadState {
   Runtime* rt = nullptr;
   Interpreter* interp = nullptr;
@@ -87,6 +99,8 @@ struct ThreadState {
   objects::SmallPool* small_pool = nullptr;
   // Containers whose repr is being computed on this thread ([...] / {...}).
   std::vector<Object*> repr_active;
+  // The polymorphic attribute cache of LOAD_ATTR_POLY (per thread: no races).
+  AttrPolyEntry attr_poly[kAttrPolySize];
 };
 
 // One entry of the type attribute cache (objects/typeobject.cpp): the result

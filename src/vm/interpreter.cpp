@@ -42,6 +42,7 @@
 #include "objects/typeobject.h"
 #include "objects/typeutil.h"
 #include "runtime/errors.h"
+#include "vm/attr_poly.h"
 #include "vm/code_object.h"
 #include "vm/frame.h"
 #include "vm/frameobject.h"

@@ -25,6 +25,7 @@
 #include "vm/frame.h"
 #include "vm/function.h"
 #include "vm/generator.h"
+#include "vm/attr_poly.h"
 #include "vm/specialize.h"
 #include "vm/specializers.h"
 
@@ -248,6 +249,140 @@ void specialize_class_attr(ThreadState* ts, CodeUnit* instr, Object* owner, Obje
 
 }  // namespace
 
+namespace {
+
+// What LOAD_ATTR caches for `name` loaded from `owner`, an instance of a
+// class with the generic __getattribute__: the member, the class's version
+// and the member's other entries; `form` is the head (and `why` says why)
+// when no member fits.
+struct AttrPlan {
+  Op form = Op::LOAD_ATTR;
+  SpecFailure why = F::other;
+  uint32_t version = 0;
+  uint32_t aux = 0;         // INSTANCE_VALUE: the index; SLOT: the offset; WITH_HINT: the hint;
+                            // *_WITH_VALUES: the shared keys' count; PROPERTY: the getter's version
+  Object* descr = nullptr;  // borrowed (the class keeps it while the version holds)
+};
+
+AttrPlan fail_plan(SpecFailure why) {
+  AttrPlan p;
+  p.why = why;
+  return p;
+}
+
+AttrPlan plan_instance_attr(ThreadState* ts, Object* owner, Object* name, bool method_load) {
+  Type* tp = owner->ob_type;
+  if (!uses_generic_getattr(tp)) return fail_plan(F::overridden);
+  AttrPlan p;
+  p.version = objects::type_assign_version(ts, tp);
+  if (p.version == 0) return fail_plan(F::no_version);
+  Object* descr = objects::type_lookup_borrowed(tp, name);
+  Type* dt = descr ? descr->ob_type : nullptr;
+  bool data_descr = dt && dt->descr_get && dt->descr_set;
+  p.descr = descr;
+  if (const objects::MemberDef* m = slot_member(descr, false)) {
+    p.aux = static_cast<uint32_t>(m->offset);
+    p.form = Op::LOAD_ATTR_SLOT;
+    return p;
+  }
+  if (data_descr && dt == &objects::property_type && !method_load) {
+    Object* fget = static_cast<objects::PropertyObject*>(descr)->fget;
+    if (!fget || !is_function(fget)) return fail_plan(F::not_python_function);
+    auto* func = static_cast<Function*>(fget);
+    const CodeObject& co = *as_code(func->code)->co;
+    if (func->version == 0) return fail_plan(F::no_version);
+    if (!co.takes_exactly(1) || (co.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)))
+      return fail_plan(F::wrong_args);
+    p.aux = func->version;
+    p.form = Op::LOAD_ATTR_PROPERTY;
+    return p;
+  }
+  if (data_descr) return fail_plan(F::not_implemented);
+  // A class attribute: a method (bound at the call) or a plain value, when
+  // the instance's own attributes cannot hold the name.
+  bool method = method_load && dt && has_flag(dt, objects::kTypeMethodDescriptor);
+  bool plain = !method_load && dt && !dt->descr_get;
+  bool shadowed = has_inline_values(tp) && shared_index(tp, name) >= 0;  // instances may hold the name
+  if (method || (plain && !shadowed)) {
+    if (tp->dictoffset == 0) {
+      p.form = method ? Op::LOAD_ATTR_METHOD_NO_DICT : Op::LOAD_ATTR_NONDESCRIPTOR_NO_DICT;
+      return p;
+    }
+    if (!has_inline_values(tp)) return fail_plan(F::dict_form);
+    if (shadowed) return fail_plan(F::overridden);
+    p.aux = static_cast<uint32_t>(static_cast<objects::SharedKeys*>(tp->cached_keys)->nentries);
+    p.form = method ? Op::LOAD_ATTR_METHOD_WITH_VALUES : Op::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES;
+    return p;
+  }
+  if (method_load) return fail_plan(F::not_implemented);
+  if (!descr) {
+    if (int64_t hint = dict_hint(ts, owner, name); hint >= 0) {
+      p.aux = static_cast<uint32_t>(hint);
+      p.form = Op::LOAD_ATTR_WITH_HINT;
+      return p;
+    }
+  }
+  if (has_inline_values(tp)) {
+    int index = shared_index(tp, name);
+    if (index < 0) return fail_plan(descr ? F::not_implemented : F::not_found);
+    p.aux = static_cast<uint32_t>(index);
+    p.form = Op::LOAD_ATTR_INSTANCE_VALUE;
+    return p;
+  }
+  return fail_plan(F::not_implemented);
+}
+
+// The members whose plan the polymorphic cache holds, as its kinds.
+bool poly_kind_of(Op form, AttrPolyKind* kind) {
+  switch (form) {
+    case Op::LOAD_ATTR_INSTANCE_VALUE: *kind = AttrPolyKind::InstanceValue; return true;
+    case Op::LOAD_ATTR_METHOD_WITH_VALUES: *kind = AttrPolyKind::MethodWithValues; return true;
+    case Op::LOAD_ATTR_METHOD_NO_DICT: *kind = AttrPolyKind::MethodNoDict; return true;
+    case Op::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES: *kind = AttrPolyKind::ValueWithValues; return true;
+    case Op::LOAD_ATTR_NONDESCRIPTOR_NO_DICT: *kind = AttrPolyKind::ValueNoDict; return true;
+    default: return false;
+  }
+}
+
+// The packed plan of a kind the polymorphic cache holds (attr_poly.h), or
+// false.
+bool poly_plan(const AttrPlan& p, uint32_t* packed) {
+  AttrPolyKind kind;
+  if (!poly_kind_of(p.form, &kind) || p.aux > kAttrPolyValueMask) return false;
+  *packed = attr_poly_pack(kind, p.aux);
+  return true;
+}
+
+// Enters a plan of a kind the cache holds in the thread's table.
+const runtime::AttrPolyEntry* enter_plan(ThreadState* ts, const AttrPlan& p, Object* name, bool method_load) {
+  uint32_t packed;
+  if (!poly_plan(p, &packed)) return nullptr;
+  runtime::AttrPolyEntry& e = ts->attr_poly[attr_poly_slot(p.version, name, method_load)];
+  e = {p.version, method_load, packed, name, p.descr};
+  return &e;
+}
+
+// The site's current member, if it is a monomorphic one the cache holds a
+// kind of, turned into the inline plan of LOAD_ATTR_POLY: its version and
+// class attribute stay where they are, the index or count is packed with
+// the kind. False when the site is not such a member.
+bool keep_as_inline_plan(CodeUnit* instr) {
+  AttrPolyKind kind;
+  if (!poly_kind_of(static_cast<Op>(*instr & 0xFF), &kind)) return false;
+  uint32_t value = kind == AttrPolyKind::InstanceValue                                        ? instr[4]
+                   : kind == AttrPolyKind::MethodWithValues || kind == AttrPolyKind::ValueWithValues ? read_u32(instr + 4)
+                                                                                               : 0;
+  if (value > kAttrPolyValueMask) return false;
+  write_u32(instr + 4, attr_poly_pack(kind, value));
+  return true;
+}
+
+}  // namespace
+
+const runtime::AttrPolyEntry* attr_poly_enter(ThreadState* ts, Object* owner, Object* name, bool method_load) {
+  return enter_plan(ts, plan_instance_attr(ts, owner, name, method_load), name, method_load);
+}
+
 void specialize_LOAD_ATTR(ThreadState* ts, Frame* frame, CodeUnit* instr, Object** sp, int oparg) {
   constexpr Op head = Op::LOAD_ATTR;
   auto* interp = interp_of(ts);
@@ -257,60 +392,33 @@ void specialize_LOAD_ATTR(ThreadState* ts, Frame* frame, CodeUnit* instr, Object
   Type* tp = owner->ob_type;
   if (tp == &objects::module_type) return specialize_module_attr(ts, instr, owner, name);
   if (has_flag(tp, objects::kTypeTypeSubclass)) return specialize_class_attr(ts, instr, owner, name);
-  if (!uses_generic_getattr(tp)) return specialize_fail(interp, instr, head, F::overridden);
-  uint32_t version = objects::type_assign_version(ts, tp);
-  if (version == 0) return specialize_fail(interp, instr, head, F::no_version);
-  Object* descr = objects::type_lookup_borrowed(tp, name);
-  Type* dt = descr ? descr->ob_type : nullptr;
-  bool data_descr = dt && dt->descr_get && dt->descr_set;
-  write_u32(instr + 2, version);
-  if (const objects::MemberDef* m = slot_member(descr, false)) {
-    instr[4] = static_cast<CodeUnit>(m->offset);
-    return specialize_as(interp, instr, head, Op::LOAD_ATTR_SLOT);
+  AttrPlan p = plan_instance_attr(ts, owner, name, oparg & 1);
+  if (p.form == head) return specialize_fail(interp, instr, head, p.why);
+  // A site whose class changed (a monomorphic member missed until the head
+  // specialized again), when both the old and the new class have plans the
+  // polymorphic cache holds: LOAD_ATTR_POLY keeps the class it was
+  // specialized on inline and enters the new one in the table.
+  uint32_t packed;
+  auto current = static_cast<Op>(*instr & 0xFF);
+  if (poly_plan(p, &packed) && read_u32(instr + 2) != p.version &&
+      (current == Op::LOAD_ATTR_POLY || keep_as_inline_plan(instr))) {
+    enter_plan(ts, p, name, oparg & 1);
+    return specialize_as(interp, instr, head, Op::LOAD_ATTR_POLY);
   }
-  if (data_descr && dt == &objects::property_type && !(oparg & 1)) {
-    Object* fget = static_cast<objects::PropertyObject*>(descr)->fget;
-    if (!fget || !is_function(fget)) return specialize_fail(interp, instr, head, F::not_python_function);
-    auto* func = static_cast<Function*>(fget);
-    const CodeObject& co = *as_code(func->code)->co;
-    if (func->version == 0) return specialize_fail(interp, instr, head, F::no_version);
-    if (!co.takes_exactly(1) || (co.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)))
-      return specialize_fail(interp, instr, head, F::wrong_args);
-    write_u32(instr + 4, func->version);
-    write_ptr(instr + 6, descr);
-    return specialize_as(interp, instr, head, Op::LOAD_ATTR_PROPERTY);
+  write_u32(instr + 2, p.version);
+  switch (p.form) {
+    case Op::LOAD_ATTR_SLOT:
+    case Op::LOAD_ATTR_WITH_HINT:
+    case Op::LOAD_ATTR_INSTANCE_VALUE: instr[4] = static_cast<CodeUnit>(p.aux); break;
+    case Op::LOAD_ATTR_PROPERTY:
+    case Op::LOAD_ATTR_METHOD_WITH_VALUES:
+    case Op::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES:
+      write_u32(instr + 4, p.aux);
+      write_ptr(instr + 6, p.descr);
+      break;
+    default: write_ptr(instr + 6, p.descr); break;
   }
-  if (data_descr) return specialize_fail(interp, instr, head, F::not_implemented);
-  // A class attribute: a method (bound at the call) or a plain value, when
-  // the instance's own attributes cannot hold the name.
-  bool method = (oparg & 1) && dt && has_flag(dt, objects::kTypeMethodDescriptor);
-  bool plain = !(oparg & 1) && dt && !dt->descr_get;
-  bool shadowed = has_inline_values(tp) && shared_index(tp, name) >= 0;  // instances may hold the name
-  if (method || (plain && !shadowed)) {
-    write_ptr(instr + 6, descr);
-    if (tp->dictoffset == 0) {
-      return specialize_as(interp, instr, head, method ? Op::LOAD_ATTR_METHOD_NO_DICT : Op::LOAD_ATTR_NONDESCRIPTOR_NO_DICT);
-    }
-    if (!has_inline_values(tp)) return specialize_fail(interp, instr, head, F::dict_form);
-    if (shadowed) return specialize_fail(interp, instr, head, F::overridden);
-    write_u32(instr + 4, static_cast<uint32_t>(static_cast<objects::SharedKeys*>(tp->cached_keys)->nentries));
-    return specialize_as(interp, instr, head,
-                         method ? Op::LOAD_ATTR_METHOD_WITH_VALUES : Op::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES);
-  }
-  if (oparg & 1) return specialize_fail(interp, instr, head, F::not_implemented);
-  if (!descr) {
-    if (int64_t hint = dict_hint(ts, owner, name); hint >= 0) {
-      instr[4] = static_cast<CodeUnit>(hint);
-      return specialize_as(interp, instr, head, Op::LOAD_ATTR_WITH_HINT);
-    }
-  }
-  if (has_inline_values(tp)) {
-    int index = shared_index(tp, name);
-    if (index < 0) return specialize_fail(interp, instr, head, descr ? F::not_implemented : F::not_found);
-    instr[4] = static_cast<CodeUnit>(index);
-    return specialize_as(interp, instr, head, Op::LOAD_ATTR_INSTANCE_VALUE);
-  }
-  specialize_fail(interp, instr, head, F::not_implemented);
+  specialize_as(interp, instr, head, p.form);
 }
 
 void specialize_STORE_ATTR(ThreadState* ts, Frame* frame, CodeUnit* instr, Object** sp, int oparg) {
@@ -383,12 +491,7 @@ void specialize_instance_call(ThreadState* ts, CodeUnit* instr, Object* callable
   constexpr Op head = Op::CALL;
   auto* interp = interp_of(ts);
   auto* tp = static_cast<objects::HeapType*>(callable->ob_type);
-  objects::Ref name = objects::Ref::steal(objects::str_intern_cstr(ts, "__call__"));
-  if (!name) {
-    runtime::clear_exception(ts);
-    return specialize_fail(interp, instr, head, F::other);
-  }
-  Object* call = objects::type_lookup_borrowed(tp, name.get());
+  Object* call = objects::type_lookup_borrowed(tp, ts->id->dunder_call);
   if (!call || !is_function(call)) return specialize_fail(interp, instr, head, F::not_python_function);
   if (!as_code(static_cast<Function*>(call)->code)->co->takes_exactly(oparg + 1))
     return specialize_fail(interp, instr, head, F::wrong_args);

@@ -401,4 +401,65 @@ for i in range(3):
     make_made(i)
 check(has(make_made, "CALL_PY_INSTANCE") and make_made(7) == ("Made", 7), names(make_made))
 
+# --- LOAD_ATTR_POLY: a site that sees several classes ------------------------
+class PA:
+    kind = "a"
+    def __init__(self, v):
+        self.v = v
+    def get(self):
+        return ("A", self.v)
+class PB(PA):
+    kind = "b"
+    def get(self):
+        return ("B", self.v)
+class PC:
+    kind = "c"
+    def __init__(self, v):
+        self.v = v
+    def get(self):
+        return ("C", self.v)
+class PS:
+    __slots__ = ("v",)
+    kind = "s"
+    def __init__(self, v):
+        self.v = v
+    def get(self):
+        return ("S", self.v)
+poly_objs = [PA(1), PB(2), PC(3)]
+def poly_loads(objs):
+    out = []
+    for o in objs:
+        out.append((o.v, o.get(), o.kind))
+    return out
+def poly_run(objs, n):
+    out = None
+    for _ in range(n):
+        out = poly_loads(objs)
+    return out
+expect = [(1, ("A", 1), "a"), (2, ("B", 2), "b"), (3, ("C", 3), "c")]
+check(poly_run(poly_objs, 200) == expect, "polymorphic loads")
+check(has(poly_loads, "LOAD_ATTR_POLY"), names(poly_loads))
+before = deopts("LOAD_ATTR", "LOAD_ATTR_POLY")
+check(poly_run(poly_objs, 50) == expect and deopts("LOAD_ATTR", "LOAD_ATTR_POLY") == before,
+      "every class of the site is served without a deopt")
+PB.get = lambda self: ("B2", self.v)         # a class change: its entries never match again
+PC.kind = "c2"
+check(poly_loads(poly_objs) == [(1, ("A", 1), "a"), (2, ("B2", 2), "b"), (3, ("C", 3), "c2")], "class changes seen")
+poly_objs[0].get = lambda: "own"              # an instance attribute now shadows the method
+poly_objs[0].kind = "own kind"
+check(poly_loads(poly_objs)[0] == (1, "own", "own kind"), "a new instance attribute shadows the class's")
+del poly_objs[0].v
+try:
+    poly_loads(poly_objs)
+    check(False, "a deleted attribute raises")
+except AttributeError as e:
+    check("'v'" in str(e), str(e))
+poly_objs[0].v = 7
+poly_objs.append(PS(4))                       # a __slots__ class: another kind, the site deoptimizes
+check(poly_run(poly_objs, 100)[3] == (4, ("S", 4), "s"), "a slots instance at a polymorphic site")
+class PD(PA):
+    def __getattribute__(self, name):
+        return (lambda: "called") if name == "get" else "intercepted"
+check(poly_loads([PD(5)]) == [("intercepted", "called", "intercepted")], "__getattribute__ at a polymorphic site")
+
 print("ok")
