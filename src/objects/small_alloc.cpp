@@ -59,7 +59,8 @@ struct SmallPool {
   Chunk* cur = nullptr;      // where allocation happens
   Chunk* chunks = nullptr;   // every chunk in use (cur included)
   Chunk* partial = nullptr;  // chunks other than cur with local free blocks
-  Chunk* spare = nullptr;    // one empty chunk kept for reuse
+  void* spare = nullptr;     // empty chunks kept for reuse (linked through their first word)
+  int nspare = 0;
   std::atomic<int64_t> remote_pending{0};  // a hint: some chunk has remote frees
 };
 
@@ -107,10 +108,20 @@ void* map_chunk() {
   return reinterpret_cast<void*>(aligned);
 }
 
+// Empty chunks a pool keeps mapped (16 MiB): a program that frees a few
+// hundred thousand floats and makes them again (pyperformance's float, every
+// iteration) reuses the memory instead of unmapping it and faulting it in
+// again page by page.
+constexpr int kMaxSpare = 256;
+
 Chunk* chunk_new(SmallPool* p) {
   void* mem = p->spare;
-  p->spare = nullptr;
-  if (!mem) mem = map_chunk();
+  if (mem) {
+    p->spare = next_of(mem);
+    p->nspare--;
+  } else {
+    mem = map_chunk();
+  }
   if (!mem) return nullptr;
   auto* c = new (mem) Chunk();
   c->pool = p;
@@ -128,8 +139,13 @@ void chunk_release(SmallPool* p, Chunk* c) {
   else p->chunks = c->next;
   if (c->next) c->next->prev = c->prev;
   c->~Chunk();
-  if (!p->spare) p->spare = c;
-  else munmap(c, kChunkBytes);
+  if (p->nspare < kMaxSpare) {
+    next_of(c) = p->spare;
+    p->spare = c;
+    p->nspare++;
+  } else {
+    munmap(c, kChunkBytes);
+  }
 }
 
 // The current chunk is full: collect remote frees if any were announced,
@@ -163,7 +179,10 @@ void small_pool_free(SmallPool* p) {
     p->chunks = c->next;
     munmap(c, kChunkBytes);
   }
-  if (p->spare) munmap(p->spare, kChunkBytes);
+  while (void* c = p->spare) {
+    p->spare = next_of(c);
+    munmap(c, kChunkBytes);
+  }
   delete p;
 }
 

@@ -9,7 +9,7 @@
 // owner allocates and frees without atomics; another thread's free pushes
 // the block onto the chunk's atomic `remote` list, which the owner takes back
 // when it next runs out of free slots. A chunk whose blocks are all free goes
-// back to mimalloc (one empty chunk is kept to avoid churn at the boundary).
+// back to the kernel, except for up to 256 empty chunks (16 MiB) kept for reuse.
 // ThreadStates live as long as the process today; when they can end, their
 // chunks must be handed over (adopted) rather than freed.
 //
