@@ -292,11 +292,10 @@ int set_contains(ThreadState* ts, Object* s, Object* key) {
   return runtime::has_exception(ts) ? -1 : 0;
 }
 
-int set_discard(ThreadState* ts, Object* o, Object* key) {
-  int64_t h = key_hash(ts, key);
-  if (h == -1) return -1;
-  Set* s = as_set(o);
-  SetEntry* e = find_entry(ts, s, key, h);
+namespace {
+// Removes (key, hash): 1 removed, 0 absent, -1 error.
+int discard_entry(ThreadState* ts, Set* s, Object* key, int64_t hash) {
+  SetEntry* e = find_entry(ts, s, key, hash);
   if (!e) return runtime::has_exception(ts) ? -1 : 0;
   Object* old = e->key;
   e->key = &g_dummy;
@@ -304,6 +303,13 @@ int set_discard(ThreadState* ts, Object* o, Object* key) {
   s->used--;
   decref(old);
   return 1;
+}
+}  // namespace
+
+int set_discard(ThreadState* ts, Object* o, Object* key) {
+  int64_t h = key_hash(ts, key);
+  if (h == -1) return -1;
+  return discard_entry(ts, as_set(o), key, h);
 }
 
 bool set_next(Object* o, size_t* pos, Object** key) {
@@ -491,10 +497,13 @@ Object* set_difference2(ThreadState* ts, Object* a, Object* other, Type* type) {
   if (is_anyset(other) && (set_size(a) >> 2) > set_size(other)) {
     Ref result = Ref::steal(copy_as(ts, a, type));
     if (!result) return nullptr;
-    size_t pos = 0;
-    Object* k;
-    while (set_next(other, &pos, &k))
-      if (set_discard(ts, result.get(), k) < 0) return nullptr;
+    Set* so = as_set(other);
+    for (int64_t i = 0; i <= so->mask; ++i) {
+      SetEntry e = so->table[i];
+      if (!e.key || e.key == &g_dummy) continue;
+      Ref key = Ref::borrow(e.key);
+      if (discard_entry(ts, as_set(result.get()), e.key, e.hash) < 0) return nullptr;
+    }
     return result.release();
   }
   Ref result = Ref::steal(make_set(ts, type));
@@ -569,14 +578,15 @@ Object* set_ior(ThreadState* ts, Object* a, Object* b) { return inplace(ts, a, b
 Object* set_isub(ThreadState* ts, Object* a, Object* b) { return inplace(ts, a, b, 2); }
 Object* set_ixor(ThreadState* ts, Object* a, Object* b) { return inplace(ts, a, b, 3); }
 
+// Every key of a is in b: looked up with the hashes a's entries keep.
 int issubset(ThreadState* ts, Object* a, Object* b) {
   if (set_size(a) > set_size(b)) return 0;
-  size_t pos = 0;
-  Object* k;
-  while (set_next(a, &pos, &k)) {
-    Ref key = Ref::borrow(k);
-    int c = set_contains(ts, b, k);
-    if (c <= 0) return c;
+  Set* sa = as_set(a);
+  for (int64_t i = 0; i <= sa->mask; ++i) {
+    SetEntry e = sa->table[i];
+    if (!e.key || e.key == &g_dummy) continue;
+    Ref key = Ref::borrow(e.key);  // an __eq__ may change a
+    if (!find_entry(ts, as_set(b), e.key, e.hash)) return runtime::has_exception(ts) ? -1 : 0;
   }
   return 1;
 }
