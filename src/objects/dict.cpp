@@ -890,6 +890,27 @@ Object* values_lookup(SharedKeys* k, InstanceValues* v, Object* key) {
   return ix >= 0 && ix < v->capacity ? v->slots()[ix] : nullptr;
 }
 
+int values_reserve(SharedKeys* k, InstanceValues** pv, int ix) {
+  InstanceValues* v = *pv;
+  if (!v || ix >= v->capacity) {
+    // Instances after the first of a class start at the class's key count.
+    int cap = std::max(ix + 1, std::min<int>(kSharedKeysMax, v ? v->capacity * 2 : std::max(k->nentries, 3)));
+    auto* grown = static_cast<InstanceValues*>(mem_alloc(InstanceValues::bytes(cap)));
+    if (!grown) return -1;
+    grown->capacity = static_cast<uint8_t>(cap);
+    grown->size = 0;
+    std::fill(grown->slots(), grown->slots() + cap, nullptr);
+    if (v) {
+      std::copy(v->slots(), v->slots() + v->capacity, grown->slots());
+      std::copy(v->order(), v->order() + v->size, grown->order());
+      grown->size = v->size;
+    }
+    mem_free(v);
+    *pv = v = grown;
+  }
+  return 0;
+}
+
 int values_store(ThreadState* ts, SharedKeys* k, InstanceValues** pv, Object* key, Object* value) {
   int64_t h = str_hash(key);
   int slot = shared_keys_slot(k, key, h);
@@ -902,30 +923,12 @@ int values_store(ThreadState* ts, SharedKeys* k, InstanceValues** pv, Object* ke
     k->indices[slot] = static_cast<int8_t>(ix);
     k->nentries++;
   }
-  InstanceValues* v = *pv;
-  if (!v || ix >= v->capacity) {
-    // Instances after the first of a class start at the class's key count.
-    int cap = std::max(ix + 1, std::min<int>(kSharedKeysMax, v ? v->capacity * 2 : std::max(k->nentries, 3)));
-    auto* grown = static_cast<InstanceValues*>(mem_alloc(InstanceValues::bytes(cap)));
-    if (!grown) {
-      runtime::raise_no_memory(ts);
-      return -1;
-    }
-    grown->capacity = static_cast<uint8_t>(cap);
-    grown->size = 0;
-    std::fill(grown->slots(), grown->slots() + cap, nullptr);
-    if (v) {
-      std::copy(v->slots(), v->slots() + v->capacity, grown->slots());
-      std::copy(v->order(), v->order() + v->size, grown->order());
-      grown->size = v->size;
-    }
-    mem_free(v);
-    *pv = v = grown;
+  if (values_reserve(k, pv, ix) < 0) {
+    runtime::raise_no_memory(ts);
+    return -1;
   }
-  Object* old = v->slots()[ix];
-  v->slots()[ix] = new_ref(value);
-  if (!old) v->order()[v->size++] = static_cast<uint8_t>(ix);
-  else decref(old);
+  InstanceValues* v = *pv;
+  v->put(ix, new_ref(value));
   return 0;
 }
 

@@ -64,6 +64,14 @@ struct alignas(Object*) InstanceValues {
   [[nodiscard]] static size_t bytes(int capacity) {
     return sizeof(InstanceValues) + static_cast<size_t>(capacity) * (sizeof(Object*) + 1);
   }
+  // Sets slot ix (< capacity) to `value`, taking its reference; a new
+  // attribute goes last in the insertion order.
+  void put(int ix, Object* value) {
+    Object* old = slots()[ix];
+    slots()[ix] = value;
+    if (old) decref(old);
+    else order()[size++] = static_cast<uint8_t>(ix);
+  }
 };
 static_assert(sizeof(InstanceValues) == sizeof(Object*));
 
@@ -123,6 +131,10 @@ void shared_keys_decref(SharedKeys* k);
 // Sets `key` (exact str), adding it to k if it fits; *v may be null or be
 // reallocated. 0 done, 1 the key does not fit (nothing changed), -1 MemoryError.
 [[nodiscard]] int values_store(ThreadState* ts, SharedKeys* k, InstanceValues** v, Object* key, Object* value);
+// Makes *v (null, or too small) hold index ix: a block of the class's key
+// count (or twice the old capacity), at least ix + 1. 0, or -1 out of
+// memory (nothing raised, *v unchanged).
+[[nodiscard]] int values_reserve(SharedKeys* k, InstanceValues** v, int ix);
 // Removes `key` (exact str): 1 removed (value moved to *out, or released if
 // out is null), 0 absent.
 int values_remove(SharedKeys* k, InstanceValues* v, Object* key, Object** out);

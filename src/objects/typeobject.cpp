@@ -575,7 +575,7 @@ int instance_attr_store(ThreadState* ts, Object* o, Object* name, Object* value)
     InstanceValues* v = *slot ? slot_values(*slot) : nullptr;
     if (!value) return values_remove(keys, v, name, nullptr) ? 0 : 1;
     int r = values_store(ts, keys, &v, name, value);
-    if (v) *slot = reinterpret_cast<Object*>(reinterpret_cast<uintptr_t>(v) | 1);
+    if (v) *slot = values_slot(v);
     if (r <= 0) return r;
   }
   if (!d && !value && !*slot) return 1;

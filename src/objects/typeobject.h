@@ -59,9 +59,10 @@ inline constexpr int64_t kDictAtEnd = -1;
 
 // What instance_dict_ptr points at, for a type whose dictoffset is positive
 // (the specialized attribute forms: their type version guard pins it).
-[[nodiscard]] inline Object* instance_dict_slot_fixed(Object* o) {
-  return *reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + o->ob_type->dictoffset);
+[[nodiscard]] inline Object** instance_dict_ptr_fixed(Object* o) {
+  return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + o->ob_type->dictoffset);
 }
+[[nodiscard]] inline Object* instance_dict_slot_fixed(Object* o) { return *instance_dict_ptr_fixed(o); }
 // A __slots__ member's field, `offset` bytes into the instance.
 [[nodiscard]] inline Object** member_field(Object* o, size_t offset) {
   return reinterpret_cast<Object**>(reinterpret_cast<char*>(o) + offset);
@@ -71,6 +72,9 @@ inline constexpr int64_t kDictAtEnd = -1;
 [[nodiscard]] inline bool slot_holds_values(Object* p) { return (reinterpret_cast<uintptr_t>(p) & 1) != 0; }
 [[nodiscard]] inline InstanceValues* slot_values(Object* p) {
   return reinterpret_cast<InstanceValues*>(reinterpret_cast<uintptr_t>(p) & ~uintptr_t{1});
+}
+[[nodiscard]] inline Object* values_slot(InstanceValues* v) {
+  return reinterpret_cast<Object*>(reinterpret_cast<uintptr_t>(v) | 1);
 }
 // Instance attributes, for instances with a dict slot (instance_dict_ptr(o)
 // non-null). name: a str.

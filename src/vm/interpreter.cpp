@@ -978,6 +978,24 @@ Frame* push_exact_args_frame(ThreadState* ts, Function* func, Object* self, Obje
   return f;
 }
 
+// STORE_ATTR_INSTANCE_VALUE's slow path: the instance has no values block
+// or one too small for `index` (of the class's shared keys, which the type
+// version pins). It gets a block sized for the class's keys and the value
+// goes in; if that allocation fails, the generic store raises. Takes
+// `value`'s reference. 0 or -1.
+int store_growing_values(ThreadState* ts, Object* owner, Object* name, int index, Object* value) {
+  Object** dict_slot = instance_dict_ptr_fixed(owner);
+  InstanceValues* values = *dict_slot ? slot_values(*dict_slot) : nullptr;
+  if (values_reserve(static_cast<SharedKeys*>(owner->ob_type->cached_keys), &values, index) < 0) {
+    int err = set_attr(ts, owner, name, value);
+    decref(value);
+    return err;
+  }
+  *dict_slot = values_slot(values);
+  values->put(index, value);
+  return 0;
+}
+
 // The guard of the class-attribute forms on instances with inline values:
 // the instance's attributes are inline (or there are none yet), and the
 // class's shared keys still hold `nkeys` names — keys are only appended, so
