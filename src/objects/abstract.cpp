@@ -361,10 +361,31 @@ Object* rich_compare(ThreadState* ts, Object* a, Object* b, CompareOp op) {
   return r;
 }
 
+namespace {
+template <class T>
+int compare_values(T a, T b, CompareOp op) {
+  switch (op) {
+    case CompareOp::Lt: return a < b;
+    case CompareOp::Le: return a <= b;
+    case CompareOp::Eq: return a == b;
+    case CompareOp::Ne: return a != b;
+    case CompareOp::Gt: return a > b;
+    default: return a >= b;
+  }
+}
+}  // namespace
+
 int rich_compare_bool(ThreadState* ts, Object* a, Object* b, CompareOp op) {
   if (a == b) {
     if (op == CompareOp::Eq) return 1;
     if (op == CompareOp::Ne) return 0;
+  }
+  // Exact word-sized ints, floats, and strs for (in)equality answer here,
+  // without a result object (`x in list`, list.index, min/max).
+  if (Type* t = a->ob_type; t == b->ob_type) {
+    if (t == &int_type && int_is_small(a) && int_is_small(b)) return compare_values(int_small_value(a), int_small_value(b), op);
+    if (t == &float_type) return compare_values(float_value(a), float_value(b), op);
+    if (t == &str_type && (op == CompareOp::Eq || op == CompareOp::Ne)) return str_equal(a, b) == (op == CompareOp::Eq);
   }
   Object* r = rich_compare(ts, a, b, op);
   if (!r) return -1;
