@@ -270,9 +270,29 @@ AttrPlan fail_plan(SpecFailure why) {
   return p;
 }
 
+// A class with a Python __getattribute__ and no __getattr__, read as a
+// plain attribute: LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN calls it in the loop.
+AttrPlan plan_getattribute(ThreadState* ts, Type* tp, bool method_load) {
+  if (method_load || objects::type_lookup_borrowed(tp, ts->id->dunder_getattr)) return fail_plan(F::overridden);
+  Object* ga = objects::type_lookup_borrowed(tp, ts->id->dunder_getattribute);
+  if (!ga || !is_function(ga)) return fail_plan(F::overridden);
+  auto* func = static_cast<Function*>(ga);
+  const CodeObject& co = *as_code(func->code)->co;
+  if (func->version == 0) return fail_plan(F::no_version);
+  if (!co.takes_exactly(2) || (co.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)))
+    return fail_plan(F::wrong_args);
+  AttrPlan p;
+  p.version = objects::type_assign_version(ts, tp);
+  if (p.version == 0) return fail_plan(F::no_version);
+  p.aux = func->version;
+  p.descr = ga;
+  p.form = Op::LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN;
+  return p;
+}
+
 AttrPlan plan_instance_attr(ThreadState* ts, Object* owner, Object* name, bool method_load) {
   Type* tp = owner->ob_type;
-  if (!uses_generic_getattr(tp)) return fail_plan(F::overridden);
+  if (!uses_generic_getattr(tp)) return plan_getattribute(ts, tp, method_load);
   AttrPlan p;
   p.version = objects::type_assign_version(ts, tp);
   if (p.version == 0) return fail_plan(F::no_version);
@@ -411,6 +431,7 @@ void specialize_LOAD_ATTR(ThreadState* ts, Frame* frame, CodeUnit* instr, Object
     case Op::LOAD_ATTR_WITH_HINT:
     case Op::LOAD_ATTR_INSTANCE_VALUE: instr[4] = static_cast<CodeUnit>(p.aux); break;
     case Op::LOAD_ATTR_PROPERTY:
+    case Op::LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN:
     case Op::LOAD_ATTR_METHOD_WITH_VALUES:
     case Op::LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES:
       write_u32(instr + 4, p.aux);

@@ -462,4 +462,38 @@ class PD(PA):
         return (lambda: "called") if name == "get" else "intercepted"
 check(poly_loads([PD(5)]) == [("intercepted", "called", "intercepted")], "__getattribute__ at a polymorphic site")
 
+# --- LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN: a Python __getattribute__, no __getattr__
+class GA:
+    def __getattribute__(self, name):
+        return "ga:" + name
+ga = GA()
+def ga_load(o):
+    return o.anything
+for _ in range(3):
+    ga_load(ga)
+check(has(ga_load, "LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN"), names(ga_load))
+check(ga_load(ga) == "ga:anything", "__getattribute__ runs with the name")
+before = deopts("LOAD_ATTR", "LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN")
+GA.__getattribute__ = lambda self, name: "new:" + name
+check(ga_load(ga) == "new:anything", "the replaced __getattribute__ runs")
+check(deopts("LOAD_ATTR", "LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN") == before + 1, "a class change deoptimizes")
+for _ in range(60):
+    ga_load(ga)
+getattribute_fn = GA.__getattribute__
+before = deopts("LOAD_ATTR", "LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN")
+getattribute_fn.__code__ = (lambda self, name: "code:" + name).__code__
+check(ga_load(ga) == "code:anything", "the new code runs")
+check(deopts("LOAD_ATTR", "LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN") == before + 1, "a cleared function version deoptimizes")
+class GAFallback:
+    def __getattribute__(self, name):
+        raise AttributeError(name)
+    def __getattr__(self, name):
+        return "fallback"
+def fallback_load(o):
+    return o.anything
+for _ in range(3):
+    fallback_load(GAFallback())
+check(not has(fallback_load, "LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN") and fallback_load(GAFallback()) == "fallback",
+      ("__getattr__ keeps the generic load", names(fallback_load)))
+
 print("ok")

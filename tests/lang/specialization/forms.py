@@ -502,3 +502,34 @@ class Depth:
     def __call__(self, n):
         return 0 if n == 0 else self(n - 1) + 1
 print("recursive __call__:", Depth()(200))
+
+# A Python __getattribute__ (LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN): values,
+# AttributeError, object.__getattribute__ inside, the class's replaced,
+# a __getattr__ added to a subclass, recursion through it.
+class Intercept:
+    def __init__(self):
+        self.real = 5
+    def __getattribute__(self, name):
+        if name == "missing":
+            raise AttributeError("no " + name)
+        if name == "real":
+            return object.__getattribute__(self, "real") * 2
+        return "intercepted " + name
+icp = Intercept()
+def intercept_loads(o):
+    try:
+        missing = o.missing
+    except AttributeError as e:
+        missing = str(e)
+    return (o.a, o.real, missing)
+print("getattribute:", [intercept_loads(icp) for _ in range(4)])
+Intercept.__getattribute__ = lambda self, name: "replaced " + name
+print("getattribute replaced:", [intercept_loads(icp) for _ in range(3)])
+class InterceptChild(Intercept):
+    def __getattr__(self, name):
+        return "child fallback " + name
+print("getattribute with __getattr__:", [intercept_loads(InterceptChild()) for _ in range(3)])
+class Chain:
+    def __getattribute__(self, name):
+        return 0 if name == "depth0" else getattr(self, "depth" + str(int(name[5:]) - 1)) + 1
+print("getattribute recursion:", [Chain().depth30 for _ in range(3)])
