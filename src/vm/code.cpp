@@ -242,24 +242,38 @@ std::vector<uint8_t> encode_exception_table(std::span<const ExceptionTableEntry>
   return out;
 }
 
-std::optional<std::vector<ExceptionTableEntry>> decode_exception_table(std::span<const uint8_t> bytes) {
-  std::vector<ExceptionTableEntry> out;
+namespace {
+// Calls visit(entry) for each entry in order until it returns true. False if
+// the bytes are malformed (the entries up to there were visited).
+template <class Visit>
+bool walk_exception_table(std::span<const uint8_t> bytes, Visit visit) {
   size_t pos = 0;
   while (pos < bytes.size()) {
-    if (!(bytes[pos] & 0x80)) return std::nullopt;
+    if (!(bytes[pos] & 0x80)) return false;
     uint32_t start, length, target, dl;
     if (!get_except_varint(bytes, pos, start) || !get_except_varint(bytes, pos, length) ||
         !get_except_varint(bytes, pos, target) || !get_except_varint(bytes, pos, dl))
-      return std::nullopt;
-    if (start > INT32_MAX / 2 || length > INT32_MAX / 2 || target > INT32_MAX) return std::nullopt;
+      return false;
+    if (start > INT32_MAX / 2 || length > INT32_MAX / 2 || target > INT32_MAX) return false;
     ExceptionTableEntry e;
     e.start = static_cast<int>(start);
     e.end = static_cast<int>(start + length);
     e.target = static_cast<int>(target);
     e.depth = static_cast<int>(dl >> 1);
     e.lasti = dl & 1;
-    out.push_back(e);
+    if (visit(e)) return true;
   }
+  return true;
+}
+}  // namespace
+
+std::optional<std::vector<ExceptionTableEntry>> decode_exception_table(std::span<const uint8_t> bytes) {
+  std::vector<ExceptionTableEntry> out;
+  if (!walk_exception_table(bytes, [&](const ExceptionTableEntry& e) {
+        out.push_back(e);
+        return false;
+      }))
+    return std::nullopt;
   return out;
 }
 
@@ -364,9 +378,11 @@ std::vector<uint8_t> encode_location_table(std::span<const Location> per_unit, i
   return out;
 }
 
-std::optional<std::vector<LocationRange>> decode_location_table(std::span<const uint8_t> bytes,
-                                                                int firstlineno) {
-  std::vector<LocationRange> out;
+namespace {
+// Calls visit(range) for each range in order until it returns true. False
+// if the bytes are malformed (the ranges up to there were visited).
+template <class Visit>
+bool walk_location_table(std::span<const uint8_t> bytes, int firstlineno, Visit visit) {
   size_t pos = 0;
   int line = firstlineno;
   int offset = 0;
@@ -379,16 +395,16 @@ std::optional<std::vector<LocationRange>> decode_location_table(std::span<const 
   };
   while (pos < bytes.size()) {
     uint8_t first = bytes[pos++];
-    if (!(first & 0x80)) return std::nullopt;
+    if (!(first & 0x80)) return false;
     int code = (first >> 3) & 15;
     int units = (first & 7) + 1;
-    if (offset > INT32_MAX - 8) return std::nullopt;
+    if (offset > INT32_MAX - 8) return false;
     LocationRange r;
     r.start = offset;
     r.end = offset + units;
     offset = r.end;
     if (code == 15) {
-      out.push_back(r);
+      if (visit(r)) return true;
       continue;
     }
     if (code == 14) {
@@ -397,25 +413,37 @@ std::optional<std::vector<LocationRange>> decode_location_table(std::span<const 
       if (!get_svarint(bytes, pos, delta) || !get_varint(bytes, pos, dend) || !get_varint(bytes, pos, col1) ||
           !get_varint(bytes, pos, ecol1) || !advance(delta) || dend > INT32_MAX / 2 || col1 > INT32_MAX ||
           ecol1 > INT32_MAX)
-        return std::nullopt;
+        return false;
       r.loc = Location{line, line + static_cast<int>(dend), static_cast<int>(col1) - 1, static_cast<int>(ecol1) - 1};
     } else if (code == 13) {
       int delta;
-      if (!get_svarint(bytes, pos, delta) || !advance(delta)) return std::nullopt;
+      if (!get_svarint(bytes, pos, delta) || !advance(delta)) return false;
       r.loc = Location{line, line, -1, -1};
     } else if (code >= 10) {
       if (pos + 2 > bytes.size() || (bytes[pos] & 0x80) || (bytes[pos + 1] & 0x80) || !advance(code - 10))
-        return std::nullopt;
+        return false;
       r.loc = Location{line, line, bytes[pos], bytes[pos + 1]};
       pos += 2;
     } else {
-      if (pos >= bytes.size() || (bytes[pos] & 0x80)) return std::nullopt;
+      if (pos >= bytes.size() || (bytes[pos] & 0x80)) return false;
       uint8_t b = bytes[pos++];
       int col = code * 8 + (b >> 4);
       r.loc = Location{line, line, col, col + (b & 15)};
     }
-    out.push_back(r);
+    if (visit(r)) return true;
   }
+  return true;
+}
+}  // namespace
+
+std::optional<std::vector<LocationRange>> decode_location_table(std::span<const uint8_t> bytes,
+                                                                int firstlineno) {
+  std::vector<LocationRange> out;
+  if (!walk_location_table(bytes, firstlineno, [&](const LocationRange& r) {
+        out.push_back(r);
+        return false;
+      }))
+    return std::nullopt;
   return out;
 }
 
@@ -433,21 +461,28 @@ std::string CodeObject::co_code_bytes() const {
   return s;
 }
 
+// Both scan the encoded table up to the entry that covers `offset` (each
+// raise asks; nothing is decoded into memory). Bytes that are malformed
+// before that entry answer "none"; bytes after it are not looked at.
 Location CodeObject::location_at(int offset) const {
-  auto ranges = decode_location_table(linetable, firstlineno);
-  if (!ranges) return {};
-  for (const auto& r : *ranges)
-    if (offset >= r.start && offset < r.end) return r.loc;
-  return {};
+  Location found;
+  bool ok = walk_location_table(linetable, firstlineno, [&](const LocationRange& r) {
+    if (offset < r.start || offset >= r.end) return false;
+    found = r.loc;
+    return true;
+  });
+  return ok ? found : Location{};
 }
 
 std::optional<ExceptionTableEntry> CodeObject::handler_at(int offset) const {
-  auto entries = decode_exception_table(exceptiontable);
-  if (!entries) return std::nullopt;
   // Entries never overlap (the assembler emits the innermost handler only).
-  for (const auto& e : *entries)
-    if (offset >= e.start && offset < e.end) return e;
-  return std::nullopt;
+  std::optional<ExceptionTableEntry> found;
+  bool ok = walk_exception_table(exceptiontable, [&](const ExceptionTableEntry& e) {
+    if (offset < e.start || offset >= e.end) return false;
+    found = e;
+    return true;
+  });
+  return ok ? found : std::nullopt;
 }
 
 // ---------------------------------------------------------------------------
