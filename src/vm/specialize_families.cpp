@@ -270,6 +270,17 @@ AttrPlan fail_plan(SpecFailure why) {
   return p;
 }
 
+// A Python function the LOAD_ATTR forms that push frames can enter: it has
+// a version, takes exactly `nargs` positional arguments and returns through
+// RETURN_* (not a generator or coroutine). Otherwise false and why.
+bool frame_function(Function* func, int nargs, SpecFailure* why) {
+  const CodeObject& co = *as_code(func->code)->co;
+  if (func->version == 0) *why = F::no_version;
+  else if (!co.takes_exactly(nargs) || (co.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))) *why = F::wrong_args;
+  else return true;
+  return false;
+}
+
 // A class with a Python __getattribute__ and no __getattr__, read as a
 // plain attribute: LOAD_ATTR_GETATTRIBUTE_OVERRIDDEN calls it in the loop.
 AttrPlan plan_getattribute(ThreadState* ts, Type* tp, bool method_load) {
@@ -277,10 +288,7 @@ AttrPlan plan_getattribute(ThreadState* ts, Type* tp, bool method_load) {
   Object* ga = objects::type_lookup_borrowed(tp, ts->id->dunder_getattribute);
   if (!ga || !is_function(ga)) return fail_plan(F::overridden);
   auto* func = static_cast<Function*>(ga);
-  const CodeObject& co = *as_code(func->code)->co;
-  if (func->version == 0) return fail_plan(F::no_version);
-  if (!co.takes_exactly(2) || (co.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)))
-    return fail_plan(F::wrong_args);
+  if (SpecFailure why; !frame_function(func, 2, &why)) return fail_plan(why);
   AttrPlan p;
   p.version = objects::type_assign_version(ts, tp);
   if (p.version == 0) return fail_plan(F::no_version);
@@ -309,10 +317,7 @@ AttrPlan plan_instance_attr(ThreadState* ts, Object* owner, Object* name, bool m
     Object* fget = static_cast<objects::PropertyObject*>(descr)->fget;
     if (!fget || !is_function(fget)) return fail_plan(F::not_python_function);
     auto* func = static_cast<Function*>(fget);
-    const CodeObject& co = *as_code(func->code)->co;
-    if (func->version == 0) return fail_plan(F::no_version);
-    if (!co.takes_exactly(1) || (co.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)))
-      return fail_plan(F::wrong_args);
+    if (SpecFailure why; !frame_function(func, 1, &why)) return fail_plan(why);
     p.aux = func->version;
     p.form = Op::LOAD_ATTR_PROPERTY;
     return p;
