@@ -483,6 +483,25 @@ void specialize_STORE_ATTR(ThreadState* ts, Frame* frame, CodeUnit* instr, Objec
 
 namespace {
 
+// The CALL forms that enter a class's Python dunder (`__init__`, `__call__`)
+// taking exactly `nargs` arguments, self first: the function is recorded in
+// `*spec` under the class's version, which the member guards.
+void specialize_type_dunder(ThreadState* ts, CodeUnit* instr, objects::HeapType* tp, Object* dunder, int nargs,
+                            bool generators_ok, Object** spec, Op member) {
+  constexpr Op head = Op::CALL;
+  auto* interp = interp_of(ts);
+  Object* fn = objects::type_lookup_borrowed(tp, dunder);
+  if (!fn || !is_function(fn)) return specialize_fail(interp, instr, head, F::not_python_function);
+  const CodeObject& co = *as_code(static_cast<Function*>(fn)->code)->co;
+  if (!co.takes_exactly(nargs) || (!generators_ok && (co.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR))))
+    return specialize_fail(interp, instr, head, F::wrong_args);
+  uint32_t version = objects::type_assign_version(ts, tp);
+  if (version == 0) return specialize_fail(interp, instr, head, F::no_version);
+  objects::set_ref(*spec, objects::new_ref(fn));
+  write_u32(instr + 2, version);
+  specialize_as(interp, instr, head, member);
+}
+
 // C(args) for a class C: CALL_ALLOC_AND_ENTER_INIT when instances come from
 // object.__new__ and __init__ is a Python function taking exactly the
 // arguments (not a generator: its frame must return through RETURN_*).
@@ -493,39 +512,17 @@ void specialize_class_call(ThreadState* ts, CodeUnit* instr, Object* callable, i
   if (!has_flag(tp, objects::kTypeHeap) || has_flag(tp, objects::kTypeAbstract))
     return specialize_fail(interp, instr, head, F::kind);
   if (tp->new_ != objects::object_type.new_) return specialize_fail(interp, instr, head, F::overridden);
-  objects::Ref name = objects::Ref::steal(objects::str_intern_cstr(ts, "__init__"));
-  if (!name) {
-    runtime::clear_exception(ts);
-    return specialize_fail(interp, instr, head, F::other);
-  }
-  Object* init = objects::type_lookup_borrowed(tp, name.get());
-  if (!init || !is_function(init)) return specialize_fail(interp, instr, head, F::not_python_function);
-  const CodeObject& co = *as_code(static_cast<Function*>(init)->code)->co;
-  if (!co.takes_exactly(oparg + 1) || (co.flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)))
-    return specialize_fail(interp, instr, head, F::wrong_args);
-  uint32_t version = objects::type_assign_version(ts, tp);
-  if (version == 0) return specialize_fail(interp, instr, head, F::no_version);
-  objects::set_ref(tp->spec_init, objects::new_ref(init));
-  write_u32(instr + 2, version);
-  specialize_as(interp, instr, head, Op::CALL_ALLOC_AND_ENTER_INIT);
+  // Not a generator: the __init__ frame must return through RETURN_*.
+  specialize_type_dunder(ts, instr, tp, ts->id->dunder_init, oparg + 1, false, &tp->spec_init,
+                         Op::CALL_ALLOC_AND_ENTER_INIT);
 }
 
 // obj(args) for an instance of a Python class (or a class of a Python
 // metaclass) whose __call__ is a Python function taking exactly the
 // arguments after self: CALL_PY_INSTANCE.
 void specialize_instance_call(ThreadState* ts, CodeUnit* instr, Object* callable, int oparg) {
-  constexpr Op head = Op::CALL;
-  auto* interp = interp_of(ts);
   auto* tp = static_cast<objects::HeapType*>(callable->ob_type);
-  Object* call = objects::type_lookup_borrowed(tp, ts->id->dunder_call);
-  if (!call || !is_function(call)) return specialize_fail(interp, instr, head, F::not_python_function);
-  if (!as_code(static_cast<Function*>(call)->code)->co->takes_exactly(oparg + 1))
-    return specialize_fail(interp, instr, head, F::wrong_args);
-  uint32_t version = objects::type_assign_version(ts, tp);
-  if (version == 0) return specialize_fail(interp, instr, head, F::no_version);
-  objects::set_ref(tp->spec_call, objects::new_ref(call));
-  write_u32(instr + 2, version);
-  specialize_as(interp, instr, head, Op::CALL_PY_INSTANCE);
+  specialize_type_dunder(ts, instr, tp, ts->id->dunder_call, oparg + 1, true, &tp->spec_call, Op::CALL_PY_INSTANCE);
 }
 
 }  // namespace
