@@ -35,6 +35,7 @@
 #include <cstdint>
 
 #include "objects/type.h"
+#include "objects/typeobject.h"
 
 namespace spindle::objects {
 
@@ -90,6 +91,23 @@ struct Dict : Object {
 
 [[nodiscard]] inline bool is_dict(const Object* o) { return has_flag(o->ob_type, kTypeDictSubclass); }
 [[nodiscard]] inline int64_t dict_size(Object* d) { return static_cast<Dict*>(d)->size; }
+
+// The instance's own dict when it is a combined one (not its inline values,
+// not a split dict): what the WITH_HINT attribute forms index. nullptr else.
+[[nodiscard]] inline Dict* instance_combined_dict(Object* o) {
+  if (o->ob_type->dictoffset <= 0) return nullptr;
+  Object* slot = instance_dict_slot_fixed(o);
+  if (slot == nullptr || slot_holds_values(slot) || static_cast<Dict*>(slot)->shared != nullptr) return nullptr;
+  return static_cast<Dict*>(slot);
+}
+// Entry `hint` of that dict when it is `name` (the very object: attribute
+// names are interned), else nullptr.
+[[nodiscard]] inline DictEntry* instance_dict_hint_entry(Object* o, int64_t hint, Object* name) {
+  Dict* d = instance_combined_dict(o);
+  if (d == nullptr || hint >= d->used_entries) return nullptr;
+  DictEntry* e = &d->entries[hint];
+  return e->key == name ? e : nullptr;
+}
 
 [[nodiscard]] Object* dict_new(ThreadState* ts);
 // The value for key (borrowed), or nullptr: missing (no exception) or error

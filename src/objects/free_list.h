@@ -1,5 +1,5 @@
 // Per-thread free lists of dead objects of one exact builtin type (float,
-// int), as CPython keeps: the type's dealloc pushes, its constructor pops,
+// int, slice), as CPython keeps: the type's dealloc pushes, its constructor pops,
 // skipping the allocator and the dealloc chain. A block may have come from
 // another thread's pool; whoever finally frees it sends it back there
 // (objects/small_alloc.h handles remote blocks). Sanitizer builds keep no

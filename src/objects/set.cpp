@@ -148,6 +148,22 @@ restart:
   }
 }
 
+// The next live entry from *pos on (and *pos past it), as a copy: a walk
+// that looks keys up elsewhere may run an __eq__ that changes this table.
+bool next_entry(Set* s, size_t* pos, SetEntry* out) {
+  size_t i = *pos;
+  for (; static_cast<int64_t>(i) <= s->mask; ++i) {
+    SetEntry e = s->table[i];
+    if (e.key && e.key != &g_dummy) {
+      *out = e;
+      *pos = i + 1;
+      return true;
+    }
+  }
+  *pos = i;
+  return false;
+}
+
 // The entry holding key, or nullptr (absent, or error: check has_exception).
 SetEntry* find_entry(ThreadState* ts, Set* s, Object* key, int64_t hash) {
 restart:
@@ -313,15 +329,10 @@ int set_discard(ThreadState* ts, Object* o, Object* key) {
 }
 
 bool set_next(Object* o, size_t* pos, Object** key) {
-  Set* s = as_set(o);
-  while (static_cast<int64_t>(*pos) <= s->mask) {
-    SetEntry* e = &s->table[(*pos)++];
-    if (e->key && e->key != &g_dummy) {
-      *key = e->key;
-      return true;
-    }
-  }
-  return false;
+  SetEntry e;
+  if (!next_entry(as_set(o), pos, &e)) return false;
+  *key = e.key;
+  return true;
 }
 
 namespace {
@@ -469,10 +480,9 @@ Object* set_intersection2(ThreadState* ts, Object* a, Object* other, Type* type)
     Object* big = a;
     Object* small = other;
     if (set_size(other) > set_size(a)) std::swap(big, small);
-    Set* ss = as_set(small);
-    for (int64_t i = 0; i <= ss->mask; ++i) {
-      SetEntry e = ss->table[i];
-      if (!e.key || e.key == &g_dummy) continue;
+    size_t pos = 0;
+    SetEntry e;
+    while (next_entry(as_set(small), &pos, &e)) {
       Ref k = Ref::borrow(e.key);
       SetEntry* f = find_entry(ts, as_set(big), k.get(), e.hash);
       if (!f && runtime::has_exception(ts)) return nullptr;
@@ -497,10 +507,9 @@ Object* set_difference2(ThreadState* ts, Object* a, Object* other, Type* type) {
   if (is_anyset(other) && (set_size(a) >> 2) > set_size(other)) {
     Ref result = Ref::steal(copy_as(ts, a, type));
     if (!result) return nullptr;
-    Set* so = as_set(other);
-    for (int64_t i = 0; i <= so->mask; ++i) {
-      SetEntry e = so->table[i];
-      if (!e.key || e.key == &g_dummy) continue;
+    size_t pos = 0;
+    SetEntry e;
+    while (next_entry(as_set(other), &pos, &e)) {
       Ref key = Ref::borrow(e.key);
       if (discard_entry(ts, as_set(result.get()), e.key, e.hash) < 0) return nullptr;
     }
@@ -513,10 +522,9 @@ Object* set_difference2(ThreadState* ts, Object* a, Object* other, Type* type) {
     o = Ref::steal(set_new(ts, other));
     if (!o) return nullptr;
   }
-  Set* sa = as_set(a);
-  for (int64_t i = 0; i <= sa->mask; ++i) {
-    SetEntry e = sa->table[i];
-    if (!e.key || e.key == &g_dummy) continue;
+  size_t pos = 0;
+  SetEntry e;
+  while (next_entry(as_set(a), &pos, &e)) {
     Ref k = Ref::borrow(e.key);
     int c = is_anyset(o.get()) ? (find_entry(ts, as_set(o.get()), k.get(), e.hash) != nullptr)
                                : dict_contains(ts, o.get(), k.get());
@@ -529,12 +537,11 @@ Object* set_difference2(ThreadState* ts, Object* a, Object* other, Type* type) {
 Object* set_symdiff2(ThreadState* ts, Object* a, Object* other, Type* type) {
   Ref result = Ref::steal(make_set(ts, type));
   if (!result || set_update(ts, result.get(), other) < 0) return nullptr;
-  Set* sa = as_set(a);
-  for (int64_t i = 0; i <= sa->mask; ++i) {
-    SetEntry e = sa->table[i];
-    if (!e.key || e.key == &g_dummy) continue;
+  size_t pos = 0;
+  SetEntry e;
+  while (next_entry(as_set(a), &pos, &e)) {
     Ref k = Ref::borrow(e.key);
-    int d = set_discard(ts, result.get(), k.get());
+    int d = discard_entry(ts, as_set(result.get()), k.get(), e.hash);
     if (d < 0) return nullptr;
     if (!d && add_entry(ts, as_set(result.get()), k.get(), e.hash) < 0) return nullptr;
   }
@@ -581,10 +588,9 @@ Object* set_ixor(ThreadState* ts, Object* a, Object* b) { return inplace(ts, a, 
 // Every key of a is in b: looked up with the hashes a's entries keep.
 int issubset(ThreadState* ts, Object* a, Object* b) {
   if (set_size(a) > set_size(b)) return 0;
-  Set* sa = as_set(a);
-  for (int64_t i = 0; i <= sa->mask; ++i) {
-    SetEntry e = sa->table[i];
-    if (!e.key || e.key == &g_dummy) continue;
+  size_t pos = 0;
+  SetEntry e;
+  while (next_entry(as_set(a), &pos, &e)) {
     Ref key = Ref::borrow(e.key);  // an __eq__ may change a
     if (!find_entry(ts, as_set(b), e.key, e.hash)) return runtime::has_exception(ts) ? -1 : 0;
   }

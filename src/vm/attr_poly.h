@@ -8,10 +8,10 @@
 // table (ThreadState::attr_poly), indexed by a hash of (type version, name,
 // method bit). A plan says what the monomorphic member would have cached for
 // that class: the kind of load, the inline-values index or the class
-// attribute, the shared-keys count. Type
-// versions are never reused and names are interned (immortal), so an entry
-// that matches is right as long as the class keeps its version; a class
-// change gives it a new version and its old entries never match again.
+// attribute, the shared-keys count. Type versions are never reused and
+// names are interned (immortal), so an entry that matches is right as long
+// as the class keeps its version; a class change gives it a new version and
+// its old entries never match again.
 #pragma once
 
 #include <cstddef>
@@ -29,6 +29,14 @@ enum class AttrPolyKind : uint8_t {
   ValueWithValues,   // LOAD_ATTR_NONDESCRIPTOR_WITH_VALUES
   ValueNoDict,       // LOAD_ATTR_NONDESCRIPTOR_NO_DICT
 };
+// The class attribute kinds that guard on the shared-keys count (their
+// value), and those that push it with the instance as self.
+[[nodiscard]] constexpr bool attr_poly_with_values(AttrPolyKind k) {
+  return k == AttrPolyKind::MethodWithValues || k == AttrPolyKind::ValueWithValues;
+}
+[[nodiscard]] constexpr bool attr_poly_binds(AttrPolyKind k) {
+  return k == AttrPolyKind::MethodWithValues || k == AttrPolyKind::MethodNoDict;
+}
 
 // A plan packed in 32 bits (an entry's, or LOAD_ATTR_POLY's inline one):
 // the kind above the value (the inline-values index, or the class's

@@ -978,6 +978,15 @@ Frame* push_exact_args_frame(ThreadState* ts, Function* func, Object* self, Obje
   return f;
 }
 
+// As push_exact_args_frame for a function the caller keeps (a bound
+// method's, a class's __init__/__call__/__getattribute__, a property's
+// getter): the frame takes a reference of its own when it is pushed.
+Frame* push_exact_args_frame_for(ThreadState* ts, Function* func, Object* self, Object** args, int nargs) {
+  Frame* f = push_exact_args_frame(ts, func, self, args, nargs);
+  if (f) incref(func);
+  return f;
+}
+
 // STORE_ATTR_INSTANCE_VALUE's slow path: the instance has no values block
 // or one too small for `index` (of the class's shared keys, which the type
 // version pins). It gets a block sized for the class's keys and the value
@@ -1004,19 +1013,6 @@ bool instance_lacks_new_names(Object* owner, uint32_t nkeys) {
   Object* slot = instance_dict_slot_fixed(owner);
   if (slot != nullptr && !slot_holds_values(slot)) return false;
   return static_cast<SharedKeys*>(owner->ob_type->cached_keys)->nentries == static_cast<int32_t>(nkeys);
-}
-
-// The WITH_HINT forms: entry `hint` of the instance's own combined dict
-// when it is `name` (the very object: attribute names are interned), else
-// nullptr.
-DictEntry* instance_dict_hint_entry(Object* owner, uint16_t hint, Object* name) {
-  if (owner->ob_type->dictoffset <= 0) return nullptr;
-  Object* slot = instance_dict_slot_fixed(owner);
-  if (slot == nullptr || slot_holds_values(slot)) return nullptr;
-  auto* d = static_cast<Dict*>(slot);
-  if (d->shared != nullptr || hint >= d->used_entries) return nullptr;
-  DictEntry* e = &d->entries[hint];
-  return e->key == name ? e : nullptr;
 }
 
 // LOAD_SUPER_ATTR_*: super is the builtin one, class_ a class and self an

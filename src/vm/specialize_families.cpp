@@ -21,11 +21,11 @@
 #include "objects/typeobject.h"
 #include "runtime/errors.h"
 #include "runtime/runtime.h"
+#include "vm/attr_poly.h"
 #include "vm/code_object.h"
 #include "vm/frame.h"
 #include "vm/function.h"
 #include "vm/generator.h"
-#include "vm/attr_poly.h"
 #include "vm/specialize.h"
 #include "vm/specializers.h"
 
@@ -209,12 +209,10 @@ const objects::MemberDef* slot_member(Object* descr, bool for_store) {
 // The entry index of `name` (that very object) in the instance's own
 // combined dict, for the WITH_HINT forms; -1 if it has none there.
 int64_t dict_hint(ThreadState* ts, Object* owner, Object* name) {
-  if (owner->ob_type->dictoffset <= 0) return -1;
-  Object* slot = objects::instance_dict_slot_fixed(owner);
-  if (slot == nullptr || objects::slot_holds_values(slot) || static_cast<objects::Dict*>(slot)->shared) return -1;
-  int64_t i = objects::dict_str_entry_index(ts, slot, name);
-  if (i < 0 || i > 0xFFFF || static_cast<objects::Dict*>(slot)->entries[i].key != name) return -1;
-  return i;
+  objects::Dict* d = objects::instance_combined_dict(owner);
+  if (d == nullptr) return -1;
+  int64_t i = objects::dict_str_entry_index(ts, d, name);
+  return i >= 0 && i <= 0xFFFF && objects::instance_dict_hint_entry(owner, i, name) ? i : -1;
 }
 
 void specialize_module_attr(ThreadState* ts, CodeUnit* instr, Object* owner, Object* name) {
@@ -394,9 +392,7 @@ const runtime::AttrPolyEntry* enter_plan(ThreadState* ts, const AttrPlan& p, Obj
 bool keep_as_inline_plan(CodeUnit* instr) {
   AttrPolyKind kind;
   if (!poly_kind_of(static_cast<Op>(*instr & 0xFF), &kind)) return false;
-  uint32_t value = kind == AttrPolyKind::InstanceValue                                        ? instr[4]
-                   : kind == AttrPolyKind::MethodWithValues || kind == AttrPolyKind::ValueWithValues ? read_u32(instr + 4)
-                                                                                               : 0;
+  uint32_t value = kind == AttrPolyKind::InstanceValue ? instr[4] : attr_poly_with_values(kind) ? read_u32(instr + 4) : 0;
   if (value > kAttrPolyValueMask) return false;
   write_u32(instr + 4, attr_poly_pack(kind, value));
   return true;
@@ -720,7 +716,7 @@ void specialize_CONTAINS_OP(ThreadState* ts, Frame*, CodeUnit* instr, Object** s
 }
 
 // ---------------------------------------------------------------------------
-// Families without specializers yet: their heads stay generic.
+// LOAD_SUPER_ATTR
 // ---------------------------------------------------------------------------
 
 void specialize_LOAD_SUPER_ATTR(ThreadState* ts, Frame* frame, CodeUnit* instr, Object** sp, int oparg) {
@@ -730,7 +726,7 @@ void specialize_LOAD_SUPER_ATTR(ThreadState* ts, Frame* frame, CodeUnit* instr, 
   Object* global_super = sp[-3];
   Object* class_ = sp[-2];
   Object* self = sp[-1];
-  Object* name = objects::tuple_items(frame->code->names)[oparg >> 2];
+  Object* name = name_at(frame, oparg >> 2);
   if (global_super != &objects::super_type) return specialize_fail(interp, instr, head, F::overridden);
   if (!has_flag(class_->ob_type, objects::kTypeTypeSubclass) || has_flag(self->ob_type, objects::kTypeTypeSubclass) ||
       objects::str_equal(name, ts->id->dunder_class))
